@@ -1,0 +1,37 @@
+// Reading and typing into the real xterm.js terminal of a lesson page.
+import { expect, type Page } from '@playwright/test';
+
+export const TERMINAL = '[data-terminal]';
+
+/** Waits until the sandbox has printed its first prompt. */
+export async function terminalReady(page: Page): Promise<void> {
+  await expect(page.locator(`${TERMINAL}[data-ready="true"]`)).toBeVisible();
+}
+
+/** The terminal's whole buffer (scrollback included), one string per row, trailing spaces trimmed. */
+export async function terminalLines(page: Page): Promise<string[]> {
+  return page.locator(TERMINAL).evaluate((el) => {
+    const term = (el as unknown as { __term: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } }).__term;
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+    return lines;
+  });
+}
+
+/** Focuses the terminal and types a line, then Enter. */
+export async function typeCommand(page: Page, line: string): Promise<void> {
+  await page.locator(`${TERMINAL} .xterm-helper-textarea`).focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** Waits until a terminal row equals `text` exactly (or matches the pattern). */
+export async function expectLine(page: Page, text: string | RegExp): Promise<void> {
+  await expect
+    .poll(async () => (await terminalLines(page)).some((l) => (typeof text === 'string' ? l === text : text.test(l))), {
+      message: `terminal shows a line ${String(text)}`,
+    })
+    .toBe(true);
+}
