@@ -75,6 +75,12 @@ export class World {
   state: WorldState;
   /** Set by every change; the settle loop clears it. */
   dirty = false;
+  /**
+   * Bumped by every change and never reset, so caches derived from the state (the network
+   * address index, effective routes) know when to rebuild. Code that edits `state` directly
+   * must call touch().
+   */
+  revision = 0;
 
   constructor(state: WorldState) {
     this.state = state;
@@ -121,6 +127,7 @@ export class World {
   putResource(resource: AzureResource): void {
     this.state.resources[resource.id.toLowerCase()] = resource;
     this.dirty = true;
+    this.revision++;
   }
 
   deleteResource(id: string): boolean {
@@ -128,6 +135,7 @@ export class World {
     if (!(key in this.state.resources)) return false;
     delete this.state.resources[key];
     this.dirty = true;
+    this.revision++;
     return true;
   }
 
@@ -143,11 +151,13 @@ export class World {
   putResourceGroup(group: ResourceGroup): void {
     this.state.resourceGroups[group.name.toLowerCase()] = group;
     this.dirty = true;
+    this.revision++;
   }
 
   /** Marks a change made in place on an object obtained from this world. */
   touch(): void {
     this.dirty = true;
+    this.revision++;
   }
 
   // ---- Kubernetes ----
@@ -181,6 +191,7 @@ export class World {
     meta.resourceVersion = String(++cluster.resourceVersion);
     cluster.objects[key] = obj;
     this.dirty = true;
+    this.revision++;
     return obj;
   }
 
@@ -191,6 +202,7 @@ export class World {
     delete cluster.objects[key];
     cluster.resourceVersion++;
     this.dirty = true;
+    this.revision++;
     return true;
   }
 
