@@ -58,6 +58,11 @@ export interface WorldState {
   counters: Record<string, number>;
   /** Conditions a scenario sets that are not Azure or Kubernetes state (e.g. outbound connection load). */
   conditions: Record<string, unknown>;
+  /**
+   * What controllers remember between reconciles, as the real ones keep it in memory (the service
+   * controller's last synced Service and retry backoff, for example), keyed by controller name.
+   */
+  controllers?: Record<string, unknown>;
 }
 
 export function objectKey(kind: string, namespace: string | undefined, name: string): string {

@@ -163,6 +163,8 @@ export interface ServiceSpec {
   ipFamilies?: string[];
   ipFamilyPolicy?: string;
   allocateLoadBalancerNodePorts?: boolean;
+  /** Set: another controller than the cloud provider implements the load balancer. */
+  loadBalancerClass?: string;
 }
 
 export interface Service extends K8sObject {
