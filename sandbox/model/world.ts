@@ -5,6 +5,7 @@
 import { fnv1a, guidOf, hexOf } from '../core/hash.ts';
 import { rfc3339 } from '../core/clock.ts';
 import type { AzureResource, ResourceGroup } from './azure/types.ts';
+import type { AzureCloudConfig } from './azure/cloud-config.ts';
 import type { K8sEvent, K8sObject } from './k8s/types.ts';
 
 /** A machine outside the cluster that the learner can run commands from or send traffic from. */
@@ -31,6 +32,17 @@ export interface ControlPlane {
   privateIp: string | null;
   /** How the control plane reaches kubelets for logs/exec: through konnectivity, or directly (VNet integration). */
   tunnel: 'konnectivity' | 'direct';
+  /** The public FQDN (`*.hcp.<region>.azmk8s.io`); null when the cluster has none. */
+  fqdn?: string | null;
+  /**
+   * What public DNS answers for `fqdn`: the public IP, or for a private cluster with a public
+   * FQDN (private DNS zone `none`, or enablePrivateClusterPublicFqdn) the private IP.
+   */
+  fqdnAddress?: string | null;
+  /** The private FQDN answered by the cluster's private DNS zone (private clusters only). */
+  privateFqdn?: string | null;
+  /** Id of the private DNS zone holding `privateFqdn` (AKS-made for `system`, the user's for a custom zone). */
+  privateDnsZoneId?: string | null;
 }
 
 export interface ClusterObjects {
@@ -63,6 +75,8 @@ export interface WorldState {
    * controller's last synced Service and retry backoff, for example), keyed by controller name.
    */
   controllers?: Record<string, unknown>;
+  /** Each cluster's node-side cloud configuration (azure.json), keyed like `clusters`. */
+  cloudConfigs?: Record<string, AzureCloudConfig>;
 }
 
 export function objectKey(kind: string, namespace: string | undefined, name: string): string {
