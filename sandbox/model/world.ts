@@ -22,6 +22,18 @@ export interface ClientMachine {
   subnetId?: string;
   /** DNS servers it asks; empty means the public resolvers of the internet. */
   dnsServers: string[];
+  /** Set when the machine runs a DNS server (a custom VNet DNS server, an on-premises one). */
+  dnsServer?: DnsServerConfig;
+}
+
+/** What a DNS server machine answers itself and where it sends the rest (see sandbox/network/dns). */
+export interface DnsServerConfig {
+  /** Conditional forwarders, e.g. `privatelink.eastus.azmk8s.io` → `168.63.129.16`; the longest matching zone wins. */
+  conditionalForwarders?: { zone: string; servers: string[] }[];
+  /** Where every other name goes; empty or absent: the server resolves public names from the internet itself. */
+  forwarders?: string[];
+  /** Names it is authoritative for (an on-premises zone), answered as A records. */
+  records?: { name: string; ip: string; ttl?: number }[];
 }
 
 /** Where a cluster's API server answers; managed by Microsoft, outside the learner's subscription. */
