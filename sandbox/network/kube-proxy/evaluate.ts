@@ -180,9 +180,15 @@ export function evaluateRules(rules: NodeRuleSet, packet: PacketIn, origin: Orig
     ctx.dnatted = true;
   }
 
-  const localDelivery = origin !== 'node' && isLocal(ctx, ctx.dst);
+  const toLocal = isLocal(ctx, ctx.dst);
+  const localDelivery = origin !== 'node' && toLocal;
   const hook = origin === 'node' ? 'OUTPUT' : localDelivery ? 'INPUT' : 'FORWARD';
-  const verdict = walk(rules.tables.filter, hook, ctx, null);
+  let verdict = walk(rules.tables.filter, hook, ctx, null);
+  // The node's own packets to one of its addresses loop back through lo and meet filter INPUT
+  // too (nat PREROUTING is skipped: the connection already has its NAT decision).
+  if (origin === 'node' && toLocal && (!verdict || verdict.target.t === 'ACCEPT')) {
+    verdict = walk(rules.tables.filter, 'INPUT', ctx, null) ?? verdict;
+  }
   const base = { masquerade: false, ipMasqAgent: false, chainPath, trace: ctx.trace };
 
   if (verdict && (verdict.target.t === 'DROP' || verdict.target.t === 'REJECT')) {

@@ -1,10 +1,20 @@
 // Small constructors so rule-writing code reads like the argument lists kube-proxy, kubelet and
 // ip-masq-agent pass to iptables-restore, while producing the structured model.
-import { parseCidr } from '../../core/ip.ts';
+import { parseCidr, type Cidr } from '../../core/ip.ts';
 import type { AddressMatch, Chain, ConntrackState, L4Protocol, Match, Rule, Table, TableName, Target } from './types.ts';
 
+// Parsing through ipaddr.js dominates rule building on big clusters; the same few thousand
+// addresses recur on every node, so parsed blocks are shared (they are never mutated).
+const parsed = new Map<string, Cidr>();
+
 export function address(text: string, negate = false): AddressMatch {
-  return { text, cidr: parseCidr(text), negate };
+  let cidr = parsed.get(text);
+  if (!cidr) {
+    cidr = parseCidr(text);
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(text, cidr);
+  }
+  return { text, cidr, negate };
 }
 
 export const comment = (text: string): Match => ({ m: 'comment', text });

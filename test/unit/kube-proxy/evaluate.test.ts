@@ -108,6 +108,12 @@ describe('services without endpoints', () => {
     expect(v.reason).toBe('default/empty-np has no endpoints');
     expect(v.filterChain).toBe('KUBE-EXTERNAL-SERVICES');
   });
+
+  it("rejects the node's own connection to its NodePort too (it loops back through INPUT)", () => {
+    const v = run(1, tcp(nodeIp(1), nodeIp(1), 30080), 'node');
+    expect(v.action).toBe('reject');
+    expect(v.filterChain).toBe('KUBE-EXTERNAL-SERVICES');
+  });
 });
 
 describe('NodePort and LoadBalancer from outside', () => {
