@@ -269,3 +269,9 @@ export function ipMasqDecision(rules: NodeRuleSet, srcIp: string, dstIp: string)
     reason: exempt ? `${dstIp} is inside the non-masquerade range ${exempt}` : 'not masqueraded',
   };
 }
+
+/** ipMasqDecision for a node of a cluster in the world; null when the node is unknown. */
+export function ipMasqDecisionFor(world: World, clusterId: string, nodeName: string, srcIp: string, dstIp: string): IpMasqDecision | null {
+  const rules = nodeRules(world, clusterId, nodeName);
+  return rules ? ipMasqDecision(rules, srcIp, dstIp) : null;
+}

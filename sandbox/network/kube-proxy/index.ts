@@ -10,6 +10,7 @@ export {
   evaluateRules,
   evaluateNat,
   ipMasqDecision,
+  ipMasqDecisionFor,
   type Origin,
   type PacketIn,
   type NatVerdict,

@@ -63,8 +63,9 @@ export function buildNodeRules(view: ClusterProxyView, nodeName: string): NodeRu
 
 const nodeCache = new WeakMap<ClusterProxyView, Map<string, NodeRuleSet>>();
 
-/** The node's rule set for the world as it is now (cached until the world changes). */
+/** The node's rule set for the world as it is now (cached until the world changes); null for an unknown cluster or node. */
 export function nodeRules(world: World, clusterId: string, nodeName: string): NodeRuleSet | null {
+  if (!world.resource(clusterId)) return null;
   const view = clusterProxyView(world, clusterId);
   if (!view.nodes.has(nodeName)) return null;
   let perView = nodeCache.get(view);

@@ -59,7 +59,10 @@ export function writeServicePortRules(
 ): void {
   const { nat, filter } = tables;
   const ready = sp.endpoints;
-  const usesCluster = !sp.internalPolicyLocal || (sp.externallyAccessible && !sp.externalPolicyLocal);
+  // Cluster-policy endpoints serve internal traffic under ITP Cluster, and external traffic of
+  // any externally reachable port: under ETP Local, pods and the node itself are still
+  // short-circuited to them ("pod traffic for … external destinations").
+  const usesCluster = !sp.internalPolicyLocal || sp.externallyAccessible;
   const usesLocal = sp.internalPolicyLocal || (sp.externallyAccessible && sp.externalPolicyLocal);
   const local = usesLocal ? ready.filter((ep) => ep.nodeName === ctx.nodeName) : [];
   const clusterEps = usesCluster ? ready : [];

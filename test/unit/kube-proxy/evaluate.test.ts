@@ -19,6 +19,18 @@ beforeAll(() => {
   // internalTrafficPolicy Local, pod on node 1 only.
   addService(world, { name: 'local-only', clusterIP: '10.0.60.60', ports: [{ port: 80 }], internalTrafficPolicy: 'Local' });
   addSlice(world, { name: 'local-only' }, [{ port: 80 }], [{ ip: '10.244.1.40', node: 1 }]);
+  // Both traffic policies Local, pod on node 1.
+  addService(world, {
+    name: 'both-local',
+    type: 'LoadBalancer',
+    clusterIP: '10.0.61.61',
+    ports: [{ port: 80, nodePort: 31061 }],
+    internalTrafficPolicy: 'Local',
+    externalTrafficPolicy: 'Local',
+    healthCheckNodePort: 32061,
+    loadBalancerIP: '20.10.3.61',
+  });
+  addSlice(world, { name: 'both-local' }, [{ port: 80 }], [{ ip: '10.244.1.61', node: 1 }]);
   // loadBalancerSourceRanges.
   addService(world, {
     name: 'fenced',
@@ -195,6 +207,16 @@ describe('internalTrafficPolicy Local', () => {
     expect(v.filterChain).toBe('KUBE-SERVICES');
   });
 
+  it('with both policies Local, pods still reach the load balancer IP through the short-circuit', () => {
+    expect(run(0, tcp('10.244.0.20', '10.0.61.61', 80), 'pod').action).toBe('drop');
+    const viaLb = run(0, tcp('10.244.0.20', '20.10.3.61', 80), 'pod');
+    expect(viaLb.action).toBe('dnat');
+    expect(viaLb.to?.ip).toBe('10.244.1.61');
+    expect(viaLb.chainPath[2]).toMatch(/^KUBE-SVC-/);
+    expect(run(0, tcp('203.0.113.7', '20.10.3.61', 80), 'external').action).toBe('drop');
+    expect(run(1, tcp('203.0.113.7', '20.10.3.61', 80), 'external').to?.ip).toBe('10.244.1.61');
+  });
+
   it('uses the local endpoint where there is one', () => {
     const v = run(1, tcp('10.244.1.9', '10.0.60.60', 80), 'pod');
     expect(v.action).toBe('dnat');
@@ -246,7 +268,7 @@ describe('node egress', () => {
     const v = evaluateRules(rules, tcp('10.244.0.20', '10.0.184.17', 80), 'pod', 0.25);
     expect(v.trace.filter((s) => s.table === 'nat').map((s) => `${s.chain}#${s.index}`).slice(0, 4)).toEqual([
       'PREROUTING#0',
-      'KUBE-SERVICES#5',
+      'KUBE-SERVICES#6',
       'KUBE-SVC-LOLE4ISW44XBNF3G#1',
       'KUBE-SEP-XQWD6PXGZUTOOIVQ#1',
     ]);
