@@ -80,9 +80,13 @@ export class AksTerminal extends HTMLElement {
 
     this.setStatus('Starting the sandbox…');
     terminalStatus.set('starting');
+    // A worker that fails to load never answers (Comlink has no error path for that): say so.
+    const slow = setTimeout(() => this.setStatus('The sandbox is slow to start. If nothing happens, reload the page.'), 15_000);
+    this.cleanups.push(() => clearTimeout(slow));
     connection.api
       .start({ scenario, history })
       .then((info) => {
+        clearTimeout(slow);
         session.start(info.prompt, info.warning);
         // The write callback runs once xterm has parsed the prompt: it is on screen.
         term.write('', () => {
@@ -93,6 +97,7 @@ export class AksTerminal extends HTMLElement {
         });
       })
       .catch((error: unknown) => {
+        clearTimeout(slow);
         const message = error instanceof Error ? error.message : String(error);
         term.write(`\x1b[31mThe sandbox could not start: ${message}\x1b[39m\r\n`);
         terminalStatus.set('failed');
