@@ -163,6 +163,9 @@ function newCtx(rules: NodeRuleSet, packet: PacketIn, flow: number): Ctx {
 
 /** The kernel walk for one new connection through this node. `flow` ∈ [0,1) picks the endpoint. */
 export function evaluateRules(rules: NodeRuleSet, packet: PacketIn, origin: Origin, flow: number): NatVerdict {
+  if (!isIPv4(packet.src) || !isIPv4(packet.dst)) {
+    return { action: 'accept', masquerade: false, ipMasqAgent: false, chainPath: [], trace: [], reason: 'not an IPv4 packet: iptables rules do not apply' };
+  }
   const ctx = newCtx(rules, packet, flow);
   const chainPath: string[] = [];
 
