@@ -179,15 +179,16 @@ export function loadBalance(walk: Walk, owner: LbOwner, asNextHop = false): Azur
   const before = tuple(p);
   if (!rule.enableFloatingIP) p.dstIp = chosen.ip;
   p.dstPort = rule.backendPort === 0 ? p.dstPort : rule.backendPort;
+  const after = tuple(p);
   hop(walk, {
     at,
     action: 'lb',
-    decision: 'rewrite',
+    decision: after === before ? 'pass' : 'rewrite',
     reason:
       `Rule ${rule.name} (${rule.protocol} ${rule.frontendPort} → ${rule.backendPort}) picks backend ${chosen.ip} (${chosen.info.host}) ` +
       `out of ${healthy.length} healthy of ${health.length}` +
-      (rule.enableFloatingIP ? `; floating IP is on, so the packet keeps destination ${frontendIp}.` : `; the destination becomes ${tuple(p).split(' → ')[1]}.`),
-    details: { rule: rule.name, backend: chosen.ip, before, after: tuple(p) },
+      (rule.enableFloatingIP ? `; floating IP is on, so the packet keeps destination ${frontendIp}.` : `; the destination becomes ${after.split(' → ')[1]}.`),
+    details: { rule: rule.name, backend: chosen.ip, before, after },
   });
   return deliverToIpConfig(walk, chosen.info, false, { lbId: lb.id, rule: rule.name, frontendIp, floatingIp: rule.enableFloatingIP });
 }

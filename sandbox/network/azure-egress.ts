@@ -7,7 +7,7 @@ import { nameOf } from './arm-ids.ts';
 import { arriveFromInternet } from './azure-deliver.ts';
 import { customRulesByPriority, nsgsOnPath, ruleMatches } from './nsg.ts';
 import { tagContext } from './service-tags.ts';
-import { chooseSnat } from './snat.ts';
+import { chooseSnat, snatPort } from './snat.ts';
 import { done, hop, tuple, type AzurePathResult, type Walk } from './walk.ts';
 
 /** Translates the source to a public address and hands the packet to the internet. */
@@ -16,9 +16,12 @@ export function egress(walk: Walk, subnetId: string, source: IpConfigInfo | unde
   const from = p.srcIp;
   const flowKey = `${p.srcIp}:${p.srcPort}>${p.dstIp}:${p.dstPort ?? 0}/${p.protocol}`;
   const choice = chooseSnat(walk.world, subnetId, source, flowKey);
-  const rewrite = (at: string, to: string, reason: string, details: Record<string, string> = {}) => {
+  // Port-translating SNAT (NAT gateway, load balancer) picks a port from the public IP's range;
+  // an instance public IP maps 1:1 and keeps the port.
+  const rewrite = (at: string, to: string, reason: string, details: Record<string, string> = {}, keepPort = false) => {
     const before = tuple(p);
     p.srcIp = to;
+    if (!keepPort) p.srcPort = snatPort(flowKey);
     hop(walk, { at, action: 'snat', decision: 'rewrite', reason, details: { ...details, before, after: tuple(p) } });
   };
   switch (choice.kind) {
@@ -35,6 +38,8 @@ export function egress(walk: Walk, subnetId: string, source: IpConfigInfo | unde
         `public IP ${choice.publicIp.name}`,
         choice.publicIp.ipAddress,
         `Ip configuration ${source!.ipConfig.name} of NIC ${source!.nic.name} has its own public IP ${choice.publicIp.name}, so Azure translates ${from} to ${choice.publicIp.ipAddress}.`,
+        {},
+        true,
       );
       break;
     case 'lb-outbound-rule':
@@ -61,7 +66,7 @@ export function egress(walk: Walk, subnetId: string, source: IpConfigInfo | unde
     }
     case 'none': {
       if (machine && machine.kind === 'vm' && machine.publicIp) {
-        rewrite(machine.hostname, machine.publicIp, `${machine.hostname} has the public IP ${machine.publicIp}, so Azure translates ${from} to it.`);
+        rewrite(machine.hostname, machine.publicIp, `${machine.hostname} has the public IP ${machine.publicIp}, so Azure translates ${from} to it.`, {}, true);
         break;
       }
       const why = choice.natGatewayWithoutIp

@@ -15,6 +15,7 @@ import type { Protocol } from './flow.ts';
 import { ALWAYS_UP, type ProbeState } from './load-balancer.ts';
 import { evaluatePath } from './nsg.ts';
 import { lookupRoute } from './routes.ts';
+import { snatPort } from './snat.ts';
 import { isPublicAddress, tagContext } from './service-tags.ts';
 import { MAX_FORWARDING_STEPS, done, ephemeralPort, hop, nsgHops, routeHop, tuple, type AzurePathResult, type Packet, type Walk } from './walk.ts';
 
@@ -220,13 +221,16 @@ function throughFirewall(walk: Walk, firewall: AzureFirewall, firewallSubnetId: 
   const decision = evaluateFirewall(firewall, p, ctx);
   const target = p.host ? `${p.host} (${p.dstIp}:${p.dstPort ?? ''})` : tuple(p);
   if (decision.action === 'Deny') {
-    const by = decision.kind === 'default' ? 'No network or application rule matches it; the firewall denies by default' : `Rule ${decision.rule} in ${decision.kind} rule collection ${decision.collection} (priority ${decision.priority}) denies it`;
+    const by =
+      decision.kind === 'default'
+        ? `No network or application rule matches ${target}, so the firewall denies it by default`
+        : `Rule ${decision.rule} in ${decision.kind} rule collection ${decision.collection} (priority ${decision.priority}) denies ${target}`;
     const answer = decision.answer === 'http-470' ? 'HTTP 470 Action: Deny. Reason: No rule matched. Proceeding with default action.' : decision.answer === 'tls-reset' ? 'connection reset during the TLS handshake' : undefined;
     hop(walk, {
       at,
       action: 'firewall',
       decision: 'drop',
-      reason: `${by}: ${target}${answer ? `; the firewall answers the client itself (${answer})` : ''}.`,
+      reason: `${by}${answer ? `; it answers the client itself (${answer})` : ''}.`,
       details: { action: 'Deny', kind: decision.kind },
     });
     return done(walk, answer ? 'refused' : 'dropped', undefined, answer);
@@ -248,6 +252,7 @@ function throughFirewall(walk: Walk, firewall: AzureFirewall, firewallSubnetId: 
     }
     const before = tuple(p);
     p.srcIp = pip.ipAddress;
+    p.srcPort = snatPort(`${before}/${firewall.name}`);
     hop(walk, {
       at,
       action: 'snat',

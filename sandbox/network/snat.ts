@@ -40,6 +40,11 @@ export function automaticPortsPerInstance(poolSize: number): number {
   return 32;
 }
 
+/** The public-side port a translated flow gets: deterministic, from 1024–65535. */
+export function snatPort(flowKey: string): number {
+  return 1024 + (fnv1a(`snat/${flowKey}`) % 64512);
+}
+
 /** SNAT ports a scenario declares in use by an instance, keyed by its private IP. */
 export function snatPortsInUse(world: World, privateIp: string): number {
   const usage = world.state.conditions['snatUsage'];
