@@ -196,6 +196,8 @@ export interface EndpointSlice extends K8sObject {
     conditions: { ready: boolean; serving: boolean; terminating: boolean };
     nodeName?: string;
     targetRef?: EndpointAddress['targetRef'];
+    /** The node's `topology.kubernetes.io/zone` label. */
+    zone?: string;
   }[];
   ports: { name: string; port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[];
 }
