@@ -18,12 +18,14 @@ function subnetName(subnetId: string): string {
 }
 
 /** Inbound NSGs (subnet, then NIC) at an ip configuration, then delivery to its NIC. */
-export function deliverToIpConfig(walk: Walk, info: IpConfigInfo, forwarded: boolean, viaLoadBalancer?: ViaLb): AzurePathResult {
+export function deliverToIpConfig(walk: Walk, info: IpConfigInfo, forwarded: boolean, viaLoadBalancer?: ViaLb, because?: string): AzurePathResult {
   const p = walk.packet;
   const outcome = evaluateAtIpConfig(walk.world, info, { direction: 'Inbound', ...p });
   nsgHops(walk, outcome.steps, { subnet: subnetName(info.ipConfig.subnet.id), nic: info.nic.name });
   if (!outcome.allowed) return done(walk, 'dropped');
-  const why = viaLoadBalancer
+  const why = because
+    ? because
+    : viaLoadBalancer
     ? viaLoadBalancer.floatingIp
       ? `the load balancer delivers it with the frontend address ${p.dstIp} unchanged (floating IP)`
       : `the load balancer rewrote the destination to this NIC's address`

@@ -144,7 +144,7 @@ export function forward(walk: Walk, subnetId: string, source: IpConfigInfo | und
         reason: `${p.dstIp} is in ${overlay.cidr}, the pod range of node ${overlay.nodeName}; the Azure fabric routes overlay pod ranges straight to their node.`,
         details: { podCidr: overlay.cidr, node: overlay.nodeName },
       });
-      return deliverToIpConfig(walk, target, true);
+      return deliverToIpConfig(walk, target, true, undefined, `${p.dstIp} is a pod address of this node under Azure CNI Overlay`);
     }
   }
   const match = lookupRoute(walk.world, subnetId, p.dstIp);
