@@ -10,7 +10,7 @@ import { isInternal } from './annotations.ts';
 import { CloudError } from './errors.ts';
 import { ownsFrontend } from './frontend.ts';
 import { INTERNAL_LB_NAME, lbId, ownsName, PUBLIC_LB_NAME } from './names.ts';
-import { releasePublicIps } from './public-ip.ts';
+import { determinePublicIpName, ensurePublicIpExists, releasePublicIps } from './public-ip.ts';
 import { ensureOnLb, removeFromLb, syncManagedPools } from './reconcile-lb.ts';
 import { reconcileSecurityGroup } from './security-group.ts';
 
@@ -41,8 +41,15 @@ export function ensureLoadBalancer(world: World, view: ClusterView, svc: Service
   const result = run(() => {
     const outcome = ensureOnLb(txn, view.ctx, svc, view.nodes);
     reconcileSecurityGroup(txn, view.ctx, svc, [outcome.ingressIp], true, { services: view.services, nodeIps: nodeIps(view.nodes) });
-    const pipName = outcome.frontend.publicIPAddress ? txn.peek<PublicIPAddress>(outcome.frontend.publicIPAddress.id)?.name : undefined;
-    releasePublicIps(txn, view.ctx, svc, isInternal(svc) ? undefined : pipName);
+    // reconcilePublicIPs: let go of cluster-made IPs the Service no longer wants, then make sure
+    // the one it wants exists and lists it (a second Service sharing an IP is added to the tag).
+    if (isInternal(svc)) {
+      releasePublicIps(txn, view.ctx, svc, undefined);
+    } else {
+      const choice = determinePublicIpName(txn, view.ctx, svc);
+      releasePublicIps(txn, view.ctx, svc, choice.name);
+      ensurePublicIpExists(txn, view.ctx, svc, choice);
+    }
     return outcome.ingressIp;
   });
   if (!result.ok) return result;
