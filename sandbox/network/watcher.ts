@@ -133,13 +133,13 @@ export function testConnectivity(
         severity: 'Error',
         type: 'NetworkSecurityRule',
       };
-      if (inbound) destinationHop(hops, result, dest.ip, lastRouteType).issues.push(issue);
+      if (inbound) destinationHop(world, hops, result, dest.ip, lastRouteType).issues.push(issue);
       else current.issues.push(issue);
     } else if (h.action === 'route') {
       current.issues.push({ context: [{ key: 'RouteType', value: h.details?.['source'] === 'User' ? 'User' : 'System' }], origin: 'Outbound', severity: 'Error', type: 'UserDefinedRoute' });
     }
   }
-  destinationHop(hops, result, dest.ip, lastRouteType);
+  destinationHop(world, hops, result, dest.ip, lastRouteType);
   hops.forEach((h, i) => (h.id = guidOf(`${seed}/${i}`)));
   hops.forEach((h, i) => (h.nextHopIds = i + 1 < hops.length ? [hops[i + 1]!.id] : []));
   const reachable = result.verdict === 'delivered' && (options.answers?.(result) ?? true);
@@ -156,16 +156,21 @@ export function testConnectivity(
 }
 
 /** The last hop (created once): the delivering NIC, the internet, or an unknown destination. */
-function destinationHop(hops: ConnectivityHop[], result: AzurePathResult, destIp: string, routeType: string): ConnectivityHop {
+function destinationHop(world: World, hops: ConnectivityHop[], result: AzurePathResult, destIp: string, routeType: string): ConnectivityHop {
   const last = hops[hops.length - 1]!;
   if (last.type !== 'Source' && last.type !== 'VirtualAppliance') return last;
+  const make = (type: string, resourceId: string): ConnectivityHop => ({ address: destIp, id: '', issues: [], nextHopIds: [], resourceId, type });
+  const vnetType = routeType === 'VNetPeering' || routeType === 'VNetGlobalPeering' ? 'VirtualNetworkPeering' : 'VnetLocal';
   const delivery = result.delivery;
-  const hop: ConnectivityHop =
+  const owner = ownerOf(world, destIp);
+  const hop =
     delivery?.kind === 'nic'
-      ? { address: destIp, id: '', issues: [], nextHopIds: [], resourceId: delivery.ipConfigId, type: routeType === 'VNetPeering' || routeType === 'VNetGlobalPeering' ? 'VirtualNetworkPeering' : 'VnetLocal' }
-      : routeType === 'Internet'
-        ? { address: destIp, id: '', issues: [], nextHopIds: [], resourceId: 'Internet', type: 'Internet' }
-        : { address: destIp, id: '', issues: [], nextHopIds: [], resourceId: 'Unknown', type: 'Destination' };
+      ? make(vnetType, delivery.ipConfigId)
+      : delivery?.kind === 'internet' || (!delivery && routeType === 'Internet')
+        ? make('Internet', 'Internet')
+        : owner?.kind === 'nic'
+          ? make(vnetType, owner.ipConfig.id)
+          : make('Destination', 'Unknown');
   hops.push(hop);
   return hop;
 }
