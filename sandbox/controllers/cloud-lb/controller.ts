@@ -45,7 +45,6 @@ function reconcileCluster(world: World, cluster: ManagedCluster): void {
 
   const view: ClusterView = {
     ctx: clusterContext(world, cluster),
-    services,
     nodes: world.k8sList<Node>(cluster.id, 'Node'),
   };
   const nodesKey = nodesKeyOf(view);

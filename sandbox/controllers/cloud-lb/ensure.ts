@@ -18,8 +18,12 @@ export type EnsureResult = { ok: true; ingressIp: string } | { ok: false; messag
 
 export interface ClusterView {
   ctx: ClusterContext;
-  services: Service[];
   nodes: Node[];
+}
+
+/** Every Service as the API server has it now: earlier syncs of this round may have written statuses. */
+function servicesNow(world: World, view: ClusterView): Service[] {
+  return world.k8sList<Service>(view.ctx.clusterId, 'Service');
 }
 
 function nodeIps(nodes: Node[]): string[] {
@@ -40,7 +44,7 @@ export function ensureLoadBalancer(world: World, view: ClusterView, svc: Service
   const txn = new AzureTxn(world);
   const result = run(() => {
     const outcome = ensureOnLb(txn, view.ctx, svc, view.nodes);
-    reconcileSecurityGroup(txn, view.ctx, svc, [outcome.ingressIp], true, { services: view.services, nodeIps: nodeIps(view.nodes) });
+    reconcileSecurityGroup(txn, view.ctx, svc, [outcome.ingressIp], true, { services: servicesNow(world, view), nodeIps: nodeIps(view.nodes) });
     // reconcilePublicIPs: let go of cluster-made IPs the Service no longer wants, then make sure
     // the one it wants exists and lists it (a second Service sharing an IP is added to the tag).
     if (isInternal(svc)) {
@@ -88,7 +92,7 @@ export function ensureLoadBalancerDeleted(world: World, view: ClusterView, svc: 
   const txn = new AzureTxn(world);
   const result = run(() => {
     const ips = ownedFrontendIps(txn, view.ctx, svc);
-    reconcileSecurityGroup(txn, view.ctx, svc, ips, false, { services: view.services, nodeIps: nodeIps(view.nodes) });
+    reconcileSecurityGroup(txn, view.ctx, svc, ips, false, { services: servicesNow(world, view), nodeIps: nodeIps(view.nodes) });
     removeFromLb(txn, view.ctx, svc, PUBLIC_LB_NAME);
     removeFromLb(txn, view.ctx, svc, INTERNAL_LB_NAME);
     releasePublicIps(txn, view.ctx, svc, undefined);

@@ -71,14 +71,14 @@ function refsTo(rules: { id: string; refs: string[] }[], targetId: string): Ref[
   return rules.filter((r) => r.refs.some((x) => sameId(x, targetId))).map((r) => ({ id: r.id }));
 }
 
-// ARM omits an empty list; keep an existing empty list as it is so a creator that wrote [] is not fought with.
+// ARM omits an empty back-reference list (the LB factories do the same).
 function setRefs<T extends { loadBalancingRules?: Ref[]; outboundRules?: Ref[] }>(
   obj: T,
   key: 'loadBalancingRules' | 'outboundRules',
   refs: Ref[],
 ): void {
   if (refs.length > 0) obj[key] = refs;
-  else if (obj[key] !== undefined) obj[key] = [];
+  else delete obj[key];
 }
 
 /** Recomputes the rule back-references on frontends, pools and probes from the LB's rules. */
