@@ -76,6 +76,8 @@ export interface AddressIndex {
   vnetSpaces: PrefixTable<VirtualNetwork>;
   overlay: PrefixTable<OverlayRange>;
   overlayRanges: OverlayRange[];
+  /** NIC id key → the overlay cluster whose node it is. */
+  overlayClusterOfNic: Map<string, string>;
   privateEndpoints: Extract<IpOwner, { kind: 'private-endpoint' }>[];
 }
 
@@ -141,6 +143,7 @@ function buildIndex(world: World): AddressIndex {
     vnetSpaces: new PrefixTable(),
     overlay: new PrefixTable(),
     overlayRanges: [],
+    overlayClusterOfNic: new Map(),
     privateEndpoints: [],
   };
   // Later writers win: a private endpoint's NIC is indexed as a NIC first, then as the endpoint.
@@ -269,6 +272,7 @@ function indexOverlay(world: World, clusters: ManagedCluster[], index: AddressIn
         const range = { cidr: text, clusterId: cluster.id, nodeName: node.metadata.name, nicId: owner.nic.id, subnetId: owner.subnetId };
         index.overlay.add(cidr, range);
         index.overlayRanges.push(range);
+        index.overlayClusterOfNic.set(idKey(owner.nic.id), idKey(cluster.id));
       }
     }
   }

@@ -132,13 +132,15 @@ export function forward(walk: Walk, subnetId: string, source: IpConfigInfo | und
     hop(walk, { at: `subnet ${nameOf(subnetId)}`, action: 'route', decision: 'drop', reason: `The packet has been forwarded ${MAX_FORWARDING_STEPS} times: the routes form a loop, and it is lost.` });
     return done(walk, 'dropped');
   }
+  // Overlay pod addresses are routed only between the nodes of their cluster; anything else in
+  // the VNet cannot reach a pod directly (azure-cni-overlay.md).
   const overlay = overlayRangeOf(walk.world, p.dstIp);
-  const home = subnetInfo(walk.world, subnetId)?.vnet;
-  if (overlay && home && vnetContaining(walk.world, ipOfNic(walk, overlay.nicId) ?? '') === home) {
+  const sourceCluster = source ? addressing(walk.world).overlayClusterOfNic.get(idKey(source.nic.id)) : undefined;
+  if (overlay && sourceCluster === idKey(overlay.clusterId)) {
     const target = nodeIpConfig(walk, overlay.nicId);
     if (target) {
       hop(walk, {
-        at: `Azure CNI Overlay (VNet ${home.name})`,
+        at: `Azure CNI Overlay (VNet ${subnetInfo(walk.world, subnetId)?.vnet.name ?? ''})`,
         action: 'route',
         decision: 'pass',
         reason: `${p.dstIp} is in ${overlay.cidr}, the pod range of node ${overlay.nodeName}; the Azure fabric routes overlay pod ranges straight to their node.`,
@@ -168,10 +170,6 @@ export function forward(walk: Walk, subnetId: string, source: IpConfigInfo | und
     case 'VirtualNetworkGateway':
       return toGateway(walk);
   }
-}
-
-function ipOfNic(walk: Walk, nicId: string): string | undefined {
-  return nodeIpConfig(walk, nicId)?.ipConfig.privateIPAddress;
 }
 
 function nodeIpConfig(walk: Walk, nicId: string): IpConfigInfo | undefined {

@@ -125,6 +125,15 @@ describe('Azure CNI Overlay', () => {
     expect(tagContext(world, nics[0]!.ipConfigurations[0]!.subnet.id).virtualNetwork).toEqual(['10.224.0.0/12', '168.63.129.16/32', '10.244.0.0/24', '10.244.1.0/24']);
     expect(showNextHop(world, nics[0]!, '10.224.0.4', '10.244.1.7')).toEqual({ nextHopIpAddress: null, nextHopType: 'VnetLocal', routeTableId: 'System Route' });
   });
+
+  it('a VM in the same VNet that is not a cluster node cannot reach a pod address', () => {
+    const world = emptyWorld();
+    aksKubenet(world, { nodes: 2, podRoutes: false, forwarding: false });
+    overlayCluster(world, 2);
+    const jump = nic(world, { name: 'jump-nic', subnet: subnetId('aks-vnet-12345678', 'aks-subnet'), ip: '10.224.1.10' });
+    const r = traceFromNic(world, jump.id, { srcIp: '10.224.1.10', srcPort: 40000, dstIp: '10.244.1.7', dstPort: 80, protocol: 'tcp' });
+    expect(brief(r).at(-1)).toEqual(['system routes (subnet aks-subnet)', 'drop', 'System route 10.0.0.0/8 (None) is the longest prefix matching 10.244.1.7: the route table sends it to None, so Azure drops it.']);
+  });
 });
 
 describe('an NSG whose allow rules cover part of the subnet (Part III case 1)', () => {
