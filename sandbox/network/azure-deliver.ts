@@ -240,7 +240,17 @@ export function arriveFromInternet(walk: Walk): AzurePathResult {
       return done(walk, 'delivered', { kind: 'control-plane', clusterId: owner.clusterId, public: true });
     case 'machine': {
       const { machine } = owner;
-      if (machine.subnetId && machine.privateIp) p.dstIp = machine.privateIp;
+      if (machine.subnetId && machine.privateIp) {
+        const before = tuple(p);
+        p.dstIp = machine.privateIp;
+        hop(walk, {
+          at: `public IP of ${machine.hostname}`,
+          action: 'dnat',
+          decision: 'rewrite',
+          reason: `${owner.ip} is the public IP of ${machine.hostname}; Azure translates the destination to its private address ${machine.privateIp}.`,
+          details: { before, after: tuple(p) },
+        });
+      }
       return deliverToMachine(walk, { ...owner, public: !machine.subnetId });
     }
     default:
