@@ -8,6 +8,7 @@ import type { Controller } from '../types.ts';
 import { controlPlaneOf, runningClusters } from './cluster.ts';
 import { canonicalJson, clone, newMeta } from './meta.ts';
 import { kubernetesServiceIp } from './service-allocation.ts';
+import { put } from './store.ts';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
 
@@ -66,7 +67,7 @@ export function kubernetesEndpointSlice(apiServerIp: string | undefined): Endpoi
 export function ensure(world: World, clusterId: string, want: K8sObject, parts: readonly string[]): void {
   const have = world.k8sGet(clusterId, want.kind, want.metadata.namespace, want.metadata.name);
   if (!have) {
-    world.k8sPut(clusterId, want);
+    put(world, clusterId, want);
     return;
   }
   const pick = (o: K8sObject) => parts.map((p) => (p === 'labels' ? o.metadata.labels : o[p]));
@@ -77,7 +78,7 @@ export function ensure(world: World, clusterId: string, want: K8sObject, parts: 
     else if (want[p] === undefined) delete next[p];
     else next[p] = want[p];
   }
-  world.k8sPut(clusterId, next);
+  put(world, clusterId, next);
 }
 
 export const bootstrapController: Controller = {
@@ -85,7 +86,7 @@ export const bootstrapController: Controller = {
   reconcile(world) {
     for (const mc of runningClusters(world)) {
       for (const name of SYSTEM_NAMESPACES) {
-        if (!world.k8sGet(mc.id, 'Namespace', undefined, name)) world.k8sPut(mc.id, namespace(name));
+        if (!world.k8sGet(mc.id, 'Namespace', undefined, name)) put(world, mc.id, namespace(name));
       }
       const ip = kubernetesServiceIp(mc.networkProfile.serviceCidr);
       if (ip) ensure(world, mc.id, kubernetesService(ip), ['spec']);

@@ -9,8 +9,8 @@ import { recordEvent } from './events.ts';
 import { templateHash } from './names.ts';
 import { isActive } from './pods.ts';
 import { podFromTemplate } from './replicaset.ts';
-import { effectiveTaints, firstUntolerated, nodeAffinityMatches, pinnedNodeName, type Toleration } from './scheduling.ts';
-import { byAge, byControllerUid, byName, kindList, objectsByKind } from './store.ts';
+import { effectiveTaints, firstUntolerated, nodeAffinityMatches, pinnedNodeName, type Taint, type Toleration } from './scheduling.ts';
+import { byAge, byControllerUid, byName, del, kindList, objectsByKind, put } from './store.ts';
 
 const COMPONENT = 'daemonset-controller';
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
@@ -36,11 +36,13 @@ export function daemonTolerations(spec: Pod['spec']): Toleration[] {
  * (`NodeShouldRunDaemonPod`): an untolerated NoSchedule taint stops new pods but keeps old ones;
  * an untolerated NoExecute taint removes them.
  */
-export function daemonPlacement(ds: DaemonSet, node: Node): { shouldRun: boolean; shouldContinue: boolean } {
-  const spec = ds.spec.template.spec;
-  if (!nodeAffinityMatches(spec, node)) return { shouldRun: false, shouldContinue: false };
-  const tolerations = daemonTolerations(spec);
-  const taints = effectiveTaints(node);
+export function daemonPlacement(
+  ds: DaemonSet,
+  node: Node,
+  tolerations: Toleration[] = daemonTolerations(ds.spec.template.spec),
+  taints: Taint[] = effectiveTaints(node),
+): { shouldRun: boolean; shouldContinue: boolean } {
+  if (!nodeAffinityMatches(ds.spec.template.spec, node)) return { shouldRun: false, shouldContinue: false };
   if (firstUntolerated(tolerations, taints, ['NoExecute'])) return { shouldRun: false, shouldContinue: false };
   if (firstUntolerated(tolerations, taints, ['NoSchedule'])) return { shouldRun: false, shouldContinue: true };
   return { shouldRun: true, shouldContinue: true };
@@ -61,17 +63,19 @@ export const daemonSetController: Controller = {
     for (const mc of runningClusters(world)) {
       const index = objectsByKind(world, mc.id, ['DaemonSet', 'Pod', 'Node']);
       const nodes = kindList<Node>(index, 'Node').sort(byName);
+      const taints = new Map(nodes.map((n) => [n.metadata.name, effectiveTaints(n)]));
       const owned = byControllerUid(kindList<Pod>(index, 'Pod'));
       for (const ds of kindList<DaemonSet>(index, 'DaemonSet').sort(byName)) {
         if (ds.metadata.deletionTimestamp || !ds.spec?.template) continue;
-        syncDaemonSet(world, mc.id, ds, nodes, (owned.get(ds.metadata.uid) ?? []).filter(isActive));
+        syncDaemonSet(world, mc.id, ds, nodes, taints, (owned.get(ds.metadata.uid) ?? []).filter(isActive));
       }
     }
   },
 };
 
-function syncDaemonSet(world: World, clusterId: string, ds: DaemonSet, nodes: Node[], pods: Pod[]): void {
+function syncDaemonSet(world: World, clusterId: string, ds: DaemonSet, nodes: Node[], taints: Map<string, Taint[]>, pods: Pod[]): void {
   const hash = daemonRevisionHash(ds);
+  const tolerations = daemonTolerations(ds.spec.template.spec);
   const byNode = new Map<string, Pod[]>();
   for (const pod of pods.sort(byAge)) {
     const node = daemonPodNode(pod) ?? '';
@@ -80,12 +84,12 @@ function syncDaemonSet(world: World, clusterId: string, ds: DaemonSet, nodes: No
     list.push(pod);
   }
   const remove = (pod: Pod) => {
-    world.k8sDelete(clusterId, 'Pod', pod.metadata.namespace, pod.metadata.name);
+    del(world, clusterId, 'Pod', pod.metadata.namespace, pod.metadata.name);
     recordEvent(world, clusterId, ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
   };
   for (const node of nodes) {
     const name = node.metadata.name;
-    const { shouldRun, shouldContinue } = daemonPlacement(ds, node);
+    const { shouldRun, shouldContinue } = daemonPlacement(ds, node, tolerations, taints.get(name));
     let here = byNode.get(name) ?? [];
     byNode.delete(name);
     if (!shouldContinue) {
@@ -122,6 +126,6 @@ function createDaemonPod(world: World, clusterId: string, ds: DaemonSet, nodeNam
       },
     }),
   );
-  world.k8sPut(clusterId, pod);
+  put(world, clusterId, pod);
   recordEvent(world, clusterId, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT);
 }

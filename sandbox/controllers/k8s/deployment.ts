@@ -18,7 +18,7 @@ import {
   revisionOf,
   rollingParams,
 } from './rollout.ts';
-import { byControllerUid, byName, kindList, objectsByKind } from './store.ts';
+import { byControllerUid, byName, del, kindList, objectsByKind, put } from './store.ts';
 
 const COMPONENT = 'deployment-controller';
 
@@ -71,7 +71,7 @@ function syncDeployment(world: World, clusterId: string, deploy: Deployment, own
         [MAX_REPLICAS_ANNOTATION]: maxReplicas,
         [REVISION_ANNOTATION]: revision ?? String(maxRevision + 1),
       };
-      world.k8sPut(clusterId, next);
+      put(world, clusterId, next);
       current = next;
       if (from !== desired) scaledEvent(world, clusterId, deploy, next.metadata.name, from, desired);
     }
@@ -83,7 +83,7 @@ function syncDeployment(world: World, clusterId: string, deploy: Deployment, own
     const from = rs.spec.replicas;
     const next = clone(rs);
     next.spec.replicas = 0;
-    world.k8sPut(clusterId, next);
+    put(world, clusterId, next);
     scaledEvent(world, clusterId, deploy, rs.metadata.name, from, 0);
   }
   pruneHistory(world, clusterId, deploy, old);
@@ -92,7 +92,7 @@ function syncDeployment(world: World, clusterId: string, deploy: Deployment, own
   if (revision && deploy.metadata.annotations?.[REVISION_ANNOTATION] !== revision) {
     const next = clone(deploy);
     next.metadata.annotations = { ...next.metadata.annotations, [REVISION_ANNOTATION]: revision };
-    world.k8sPut(clusterId, next);
+    put(world, clusterId, next);
   }
 }
 
@@ -134,7 +134,7 @@ function createReplicaSet(
     },
     status: { replicas: 0 },
   };
-  world.k8sPut(clusterId, rs);
+  put(world, clusterId, rs);
   return rs;
 }
 
@@ -145,7 +145,7 @@ function pruneHistory(world: World, clusterId: string, deploy: Deployment, old: 
     .filter((rs) => rs.spec.replicas === 0 && !(rs.status?.replicas > 0))
     .sort((a, b) => revisionOf(a) - revisionOf(b));
   for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) {
-    world.k8sDelete(clusterId, 'ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+    del(world, clusterId, 'ReplicaSet', rs.metadata.namespace, rs.metadata.name);
   }
 }
 

@@ -9,7 +9,7 @@ import { runningClusters } from './cluster.ts';
 import { hasSelector } from './labels.ts';
 import { canonicalJson, newMeta } from './meta.ts';
 import { byIp, selectBackends, serviceBackends, type Backend } from './service-backends.ts';
-import { kindList, nsName, objectsByKind } from './store.ts';
+import { del, kindList, nsName, objectsByKind, put } from './store.ts';
 
 export function podsByNamespace(pods: readonly Pod[]): Map<string, Pod[]> {
   const out = new Map<string, Pod[]>();
@@ -78,7 +78,7 @@ export const endpointsController: Controller = {
       }
       for (const ep of kindList<Endpoints>(index, 'Endpoints')) {
         if (!managed.has(nsName(ep)) && nsName(ep) !== 'default/kubernetes') {
-          world.k8sDelete(mc.id, 'Endpoints', ep.metadata.namespace, ep.metadata.name);
+          del(world, mc.id, 'Endpoints', ep.metadata.namespace, ep.metadata.name);
         }
       }
     }
@@ -90,5 +90,5 @@ function syncEndpoints(world: World, clusterId: string, want: Endpoints): void {
   if (have && sameEndpoints(have, want)) return;
   if (have) want.metadata = { ...have.metadata, labels: want.metadata.labels };
   if (!want.metadata.labels) delete want.metadata.labels;
-  world.k8sPut(clusterId, want);
+  put(world, clusterId, want);
 }

@@ -11,7 +11,7 @@ import { podsByNamespace } from './endpoints.ts';
 import { hasSelector } from './labels.ts';
 import { canonicalJson, controllerRef, newMeta } from './meta.ts';
 import { byIp, selectBackends, serviceBackends, type Backend, type EndpointPort } from './service-backends.ts';
-import { kindList, nsName, objectsByKind } from './store.ts';
+import { del, kindList, nsName, objectsByKind, put } from './store.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -131,11 +131,11 @@ function sync(world: World, clusterId: string, have: EndpointSlice[], want: Map<
     const managedBy = slice.metadata.labels?.[MANAGED_BY_LABEL];
     if (managedBy !== SLICE_CONTROLLER && managedBy !== MIRRORING_CONTROLLER) continue;
     const target = want.get(nsName(slice));
-    if (!target) world.k8sDelete(clusterId, 'EndpointSlice', slice.metadata.namespace, slice.metadata.name);
+    if (!target) del(world, clusterId, 'EndpointSlice', slice.metadata.namespace, slice.metadata.name);
     else {
       want.delete(nsName(slice));
-      if (!sameSlice(slice, target)) world.k8sPut(clusterId, { ...target, metadata: { ...slice.metadata, labels: target.metadata.labels } });
+      if (!sameSlice(slice, target)) put(world, clusterId, { ...target, metadata: { ...slice.metadata, labels: target.metadata.labels } });
     }
   }
-  for (const slice of want.values()) world.k8sPut(clusterId, slice);
+  for (const slice of want.values()) put(world, clusterId, slice);
 }

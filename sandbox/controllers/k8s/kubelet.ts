@@ -12,12 +12,12 @@ import { podNetworkMode, runningClusters, type PodNetworkMode } from './cluster.
 import { recordEvent } from './events.ts';
 import { alreadyPresentMessage, normalizeImage, preCachedOnNode, pulledMessage } from './images.ts';
 import { blockAllocate, hostLocalAllocate, poolAllocate } from './ipam.ts';
-import { canonicalJson, clone } from './meta.ts';
+import { canonicalJson } from './meta.ts';
 import { defaultPullPolicy } from './pod-defaults.ts';
 import { addressSource, exhaustedMessage, NETWORK_NOT_READY, NicFinder, type AddressSource } from './pod-network.ts';
 import { creatingStatus, outOfPodsStatus, runningStatus } from './pod-status.ts';
 import { isNodeReady, isTerminal, nodeInternalIp, podCapacity } from './pods.ts';
-import { byAge, kindList, objectsByKind } from './store.ts';
+import { byAge, del, kindList, objectsByKind, put, stamp } from './store.ts';
 
 const COMPONENT = 'kubelet';
 
@@ -66,7 +66,7 @@ class NodeAgents {
       if (!node || !isNodeReady(node)) continue;
       // Containers stop promptly, so a deleted pod goes without waiting out its grace period.
       if (pod.metadata.deletionTimestamp) {
-        this.world.k8sDelete(this.clusterId, 'Pod', pod.metadata.namespace, pod.metadata.name);
+        del(this.world, this.clusterId, 'Pod', pod.metadata.namespace, pod.metadata.name);
         continue;
       }
       this.start(pod, node);
@@ -77,7 +77,7 @@ class NodeAgents {
     const nodeName = node.metadata.name;
     const hostIp = nodeInternalIp(node);
     if (!hostIp) return;
-    const now = this.world.timestamp();
+    const now = stamp(this.world);
     if (!pod.status?.hostIP) {
       const count = this.admitted.get(nodeName) ?? 0;
       const capacity = podCapacity(node);
@@ -134,11 +134,10 @@ class NodeAgents {
 
   /** Writes the status when it differs; returns the pod as stored. */
   private write(pod: Pod, status: PodStatus): Pod {
-    if (canonicalJson(pod.status) === canonicalJson(status)) return pod;
-    const next = clone(pod);
-    next.status = status;
-    this.world.k8sPut(this.clusterId, next);
-    return next;
+    const same = pod.status?.phase === status.phase && pod.status?.podIP === status.podIP && canonicalJson(pod.status) === canonicalJson(status);
+    if (same) return pod;
+    // Shallow: the stored pod is replaced, never edited in place.
+    return put(this.world, this.clusterId, { ...pod, status });
   }
 
   private containerEvents(pod: Pod, nodeName: string): void {

@@ -7,9 +7,8 @@ export function newMeta(
   namespace: string | undefined,
   extra: Partial<Omit<ObjectMeta, 'name' | 'namespace'>> = {},
 ): ObjectMeta {
-  const meta: ObjectMeta = { name, uid: '', resourceVersion: '', creationTimestamp: '' };
-  if (namespace !== undefined) meta.namespace = namespace;
-  return { ...meta, ...extra };
+  const meta = (namespace === undefined ? { name } : { name, namespace }) as ObjectMeta;
+  return { ...meta, uid: '', resourceVersion: '', creationTimestamp: '', ...extra };
 }
 
 /** The reference a controller puts on what it creates (apps/v1 controllers block owner deletion). */

@@ -2,7 +2,6 @@
 // and DefaultTolerationSeconds admission plugins), and the QoS class it derives. Controllers use
 // it for the pods they create; kubectl code can use it for pods a learner creates.
 import type { Container, PodSpec } from '../../model/k8s/types.ts';
-import { clone } from './meta.ts';
 
 interface Toleration {
   key?: string;
@@ -18,8 +17,9 @@ const PRIORITY_CLASSES: Record<string, number> = {
   'system-cluster-critical': 2000000000,
 };
 
+/** A defaulted copy; nested values it does not default are shared with the input, never edited. */
 export function withPodDefaults(input: PodSpec): PodSpec {
-  const spec = clone(input);
+  const spec: PodSpec = { ...input };
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.restartPolicy ??= 'Always';
   spec.schedulerName ??= 'default-scheduler';

@@ -10,7 +10,7 @@ import { clone, controllerRef, newMeta } from './meta.ts';
 import { generateName } from './names.ts';
 import { qosClass, withPodDefaults } from './pod-defaults.ts';
 import { isActive, isPodReady } from './pods.ts';
-import { byControllerUid, byName, kindList, objectsByKind } from './store.ts';
+import { byControllerUid, byName, del, kindList, objectsByKind, put } from './store.ts';
 
 const COMPONENT = 'replicaset-controller';
 
@@ -28,7 +28,7 @@ export const replicaSetController: Controller = {
           for (let i = active.length; i < want; i++) createPod(world, mc.id, rs);
         } else if (active.length > want) {
           for (const pod of deletionOrder(active).slice(0, active.length - want)) {
-            world.k8sDelete(mc.id, 'Pod', pod.metadata.namespace, pod.metadata.name);
+            del(world, mc.id, 'Pod', pod.metadata.namespace, pod.metadata.name);
             recordEvent(world, mc.id, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
           }
         }
@@ -52,9 +52,8 @@ export function podFromTemplate(
   const prefix = `${owner.metadata.name}-`;
   const name = generateName(world, clusterId, prefix, (n) => !!world.k8sGet(clusterId, 'Pod', namespace, n));
   const template = owner.spec.template;
-  let spec = clone(template.spec);
-  if (specOverride) spec = specOverride(spec);
-  spec = withPodDefaults(spec);
+  // withPodDefaults copies, so the template itself is never shared with the pod.
+  const spec = withPodDefaults(specOverride ? specOverride(template.spec) : template.spec);
   const meta = newMeta(name, namespace, {
     generateName: prefix,
     labels: { ...template.metadata?.labels, ...extraLabels },
@@ -66,7 +65,7 @@ export function podFromTemplate(
 
 function createPod(world: World, clusterId: string, rs: ReplicaSet): void {
   const pod = podFromTemplate(world, clusterId, rs);
-  world.k8sPut(clusterId, pod);
+  put(world, clusterId, pod);
   recordEvent(world, clusterId, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT);
 }
 

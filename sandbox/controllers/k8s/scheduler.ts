@@ -8,10 +8,10 @@ import type { Controller } from '../types.ts';
 import { runningClusters } from './cluster.ts';
 import { recordEvent } from './events.ts';
 import { MinHeap } from './heap.ts';
-import { canonicalJson, clone, controllerOf } from './meta.ts';
+import { canonicalJson, controllerOf } from './meta.ts';
 import { isTerminal, isTerminating, podCapacity, podPriority } from './pods.ts';
 import { effectiveTaints, filterNode, fitErrorMessage, pinnedNodeName, type NodeLoad } from './scheduling.ts';
-import { byAge, byName, kindList, objectsByKind } from './store.ts';
+import { byAge, byName, kindList, objectsByKind, put, stamp } from './store.ts';
 
 const COMPONENT = 'default-scheduler';
 
@@ -126,16 +126,19 @@ class SchedulingCycle {
     load.pods++;
     const owner = controllerOf(pod)?.uid;
     if (owner) this.bump(owner, nodeName);
-    const next = clone(pod);
-    next.spec.nodeName = nodeName;
-    next.status = { ...next.status, phase: next.status?.phase ?? 'Pending' };
-    next.status.conditions = upsertCondition(next.status.conditions, {
+    const conditions = upsertCondition(pod.status?.conditions, {
       type: 'PodScheduled',
       status: 'True',
       lastProbeTime: null,
-      lastTransitionTime: this.world.timestamp(),
+      lastTransitionTime: stamp(this.world),
     });
-    this.world.k8sPut(this.clusterId, next);
+    // Shallow copies: the stored pod is replaced, never edited in place.
+    const next: Pod = {
+      ...pod,
+      spec: { ...pod.spec, nodeName },
+      status: { ...pod.status, phase: pod.status?.phase ?? 'Pending', conditions },
+    };
+    put(this.world, this.clusterId, next);
     const ns = pod.metadata.namespace ?? 'default';
     recordEvent(this.world, this.clusterId, next, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${pod.metadata.name} to ${nodeName}`, COMPONENT);
   }
@@ -150,17 +153,16 @@ class SchedulingCycle {
     }
     const current = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (current?.status !== 'False' || current.message !== message) {
-      const next = clone(pod);
-      next.status = { ...next.status, phase: 'Pending' };
-      next.status.conditions = upsertCondition(next.status.conditions, {
+      const next: Pod = { ...pod, status: { ...pod.status, phase: 'Pending' } };
+      next.status.conditions = upsertCondition(pod.status?.conditions, {
         type: 'PodScheduled',
         status: 'False',
         lastProbeTime: null,
-        lastTransitionTime: current?.status === 'False' ? current.lastTransitionTime : this.world.timestamp(),
+        lastTransitionTime: current?.status === 'False' ? current.lastTransitionTime : stamp(this.world),
         reason: 'Unschedulable',
         message,
       });
-      this.world.k8sPut(this.clusterId, next);
+      put(this.world, this.clusterId, next);
     }
     recordEvent(this.world, this.clusterId, pod, 'Warning', 'FailedScheduling', message, COMPONENT, { once: true });
   }

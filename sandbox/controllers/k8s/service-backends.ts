@@ -4,10 +4,11 @@ import type { Pod, Service, ServicePort } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { hasSelector, selectorMatches } from './labels.ts';
 import { isPodReady, isTerminal, isTerminating } from './pods.ts';
+import { listKind } from './store.ts';
 
 /** Pods in the Service's namespace its selector picks, not yet finished. */
 export function podsForService(world: World, clusterId: string, svc: Service): Pod[] {
-  return selectBackends(svc, world.k8sList<Pod>(clusterId, 'Pod', svc.metadata.namespace ?? 'default'));
+  return selectBackends(svc, listKind<Pod>(world, clusterId, 'Pod'));
 }
 
 export function selectBackends(svc: Service, podsInNamespace: readonly Pod[]): Pod[] {

@@ -6,6 +6,7 @@ import { isIPv4 } from '../../core/ip.ts';
 import type { Service, ServicePort } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { runningClusters } from './cluster.ts';
+import { listKind } from './store.ts';
 import {
   allocationsOf,
   inServiceRange,
@@ -219,7 +220,7 @@ export function validateService(world: World, clusterId: string, svc: Service, e
   if (fieldErrors.length) return fail(fieldErrors);
   const mc = runningClusters(world).find((c) => c.id.toLowerCase() === clusterId.toLowerCase());
   const range = mc ? serviceIpRange(mc.networkProfile.serviceCidr) : undefined;
-  const others = world.k8sList<Service>(clusterId, 'Service').filter((s) => serviceKey(s) !== serviceKey(svc));
+  const others = listKind<Service>(world, clusterId, 'Service').filter((s) => serviceKey(s) !== serviceKey(svc));
   const allocErrors = validateServiceAllocations(svc, range, allocationsOf(others), mc?.networkProfile.dnsServiceIp);
   return allocErrors.length ? fail(allocErrors) : { ok: true };
 }

@@ -20,7 +20,7 @@ import {
   type ServiceIpRange,
 } from './service-allocation.ts';
 import { validateService, type ServiceValidation } from './service-validation.ts';
-import { byAge, kindList, objectsByKind } from './store.ts';
+import { byAge, kindList, listKind, objectsByKind, put } from './store.ts';
 
 interface AllocationContext {
   world: World;
@@ -147,7 +147,7 @@ export type ServiceAdmission = { ok: true; service: Service } | Exclude<ServiceV
 export function admitService(world: World, clusterId: string, svc: Service, existing?: Service): ServiceAdmission {
   const verdict = validateService(world, clusterId, svc, existing);
   if (!verdict.ok) return verdict;
-  const others = world.k8sList<Service>(clusterId, 'Service').filter((s) => serviceKey(s) !== serviceKey(svc));
+  const others = listKind<Service>(world, clusterId, 'Service').filter((s) => serviceKey(s) !== serviceKey(svc));
   return { ok: true, service: completeService(contextFor(world, clusterId, others), svc, existing) };
 }
 
@@ -160,7 +160,7 @@ export const serviceController: Controller = {
       for (const svc of services) {
         if (!svc.spec) continue;
         const done = completeService(ctx, svc);
-        if (canonicalJson(done) !== canonicalJson(svc)) world.k8sPut(mc.id, done);
+        if (canonicalJson(done) !== canonicalJson(svc)) put(world, mc.id, done);
       }
     }
   },

@@ -1,23 +1,135 @@
-// One pass over a cluster's objects, grouped by kind. World.k8sList walks every object of the
-// cluster on each call; controllers that need several kinds call this once per reconcile instead.
+// A per-cluster index of objects by kind, shared by the Kubernetes controllers. World.k8sList
+// walks every object of the cluster (events included, which outnumber everything else on a big
+// cluster) on each call; this index is built once and kept current by `put`/`del`, which write
+// through World and record the revision they expect. Any other change to the world moves
+// `world.revision` past that, and the index is rebuilt on next use.
+import { rfc3339 } from '../../core/clock.ts';
+import { guidOf } from '../../core/hash.ts';
 import type { K8sObject } from '../../model/k8s/types.ts';
-import type { World } from '../../model/world.ts';
+import { objectKey, type World } from '../../model/world.ts';
+
+interface ClusterIndex {
+  byKind: Map<string, Map<string, K8sObject>>;
+  /** Values derived from the index, dropped with it when someone else changes the world. */
+  memo: Map<string, unknown>;
+}
+
+interface WorldIndex {
+  revision: number;
+  clusters: Map<string, ClusterIndex>;
+}
+
+const indexes = new WeakMap<World, WorldIndex>();
+
+function worldIndex(world: World): WorldIndex {
+  let wi = indexes.get(world);
+  if (!wi || wi.revision !== world.revision) {
+    wi = { revision: world.revision, clusters: new Map() };
+    indexes.set(world, wi);
+  }
+  return wi;
+}
+
+function clusterIndex(world: World, clusterId: string): ClusterIndex {
+  const wi = worldIndex(world);
+  const key = clusterId.toLowerCase();
+  let ci = wi.clusters.get(key);
+  if (!ci) {
+    ci = { byKind: new Map(), memo: new Map() };
+    const objects = world.cluster(clusterId).objects;
+    for (const k in objects) {
+      const obj = objects[k]!;
+      let bucket = ci.byKind.get(obj.kind);
+      if (!bucket) ci.byKind.set(obj.kind, (bucket = new Map()));
+      bucket.set(k, obj);
+    }
+    wi.clusters.set(key, ci);
+  }
+  return ci;
+}
+
+/** Keeps the index in step with one write made through World; drops it if others wrote too. */
+function track(world: World, before: number, clusterId: string, apply: (ci: ClusterIndex) => void): void {
+  const wi = indexes.get(world);
+  if (!wi) return;
+  if (wi.revision !== before) {
+    indexes.delete(world);
+    return;
+  }
+  wi.revision = world.revision;
+  const ci = wi.clusters.get(clusterId.toLowerCase());
+  if (ci) apply(ci);
+}
+
+/**
+ * World.k8sPut, keeping the index current. A new object gets its uid and creationTimestamp here
+ * rather than from World.guid, whose per-object counters would grow the saved state by one entry
+ * per object ever created; the cluster's resourceVersion makes the seed unique.
+ */
+export function put<T extends K8sObject>(world: World, clusterId: string, obj: T): T {
+  const meta = obj.metadata;
+  if (!meta.uid && !world.k8sGet(clusterId, obj.kind, meta.namespace, meta.name)) {
+    const cluster = world.cluster(clusterId);
+    meta.uid = guidOf(`${world.state.seed}/uid/${clusterId.toLowerCase()}/${objectKey(obj.kind, meta.namespace, meta.name)}/${cluster.resourceVersion}`);
+    meta.creationTimestamp ||= stamp(world);
+  }
+  const before = world.revision;
+  world.k8sPut(clusterId, obj);
+  track(world, before, clusterId, (ci) => {
+    let bucket = ci.byKind.get(obj.kind);
+    if (!bucket) ci.byKind.set(obj.kind, (bucket = new Map()));
+    bucket.set(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name), obj);
+  });
+  return obj;
+}
+
+/** World.k8sDelete, keeping the index current. */
+export function del(world: World, clusterId: string, kind: string, namespace: string | undefined, name: string): boolean {
+  const before = world.revision;
+  const deleted = world.k8sDelete(clusterId, kind, namespace, name);
+  if (deleted) track(world, before, clusterId, (ci) => ci.byKind.get(kind)?.delete(objectKey(kind, namespace, name)));
+  return deleted;
+}
 
 export type KindIndex = Map<string, K8sObject[]>;
 
+/** The cluster's objects of the given kinds, as arrays (a snapshot: later writes don't show). */
 export function objectsByKind(world: World, clusterId: string, kinds: readonly string[]): KindIndex {
-  const index: KindIndex = new Map(kinds.map((k) => [k, []]));
-  const objects = world.cluster(clusterId).objects;
-  for (const key in objects) {
-    const obj = objects[key]!;
-    const bucket = index.get(obj.kind);
-    if (bucket) bucket.push(obj);
-  }
-  return index;
+  const ci = clusterIndex(world, clusterId);
+  return new Map(kinds.map((k) => [k, [...(ci.byKind.get(k)?.values() ?? [])]]));
+}
+
+export function listKind<T extends K8sObject>(world: World, clusterId: string, kind: string): T[] {
+  return [...(clusterIndex(world, clusterId).byKind.get(kind)?.values() ?? [])] as T[];
+}
+
+/** A value kept while the index lives; `put`/`del` keep it, so `update` must follow their writes. */
+export function memo<T>(world: World, clusterId: string, key: string, compute: () => T): T {
+  const m = clusterIndex(world, clusterId).memo;
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
+export function setMemo(world: World, clusterId: string, key: string, value: unknown): void {
+  clusterIndex(world, clusterId).memo.set(key, value);
+}
+
+/** Every kind the cluster holds, for the garbage collector. */
+export function allKinds(world: World, clusterId: string): string[] {
+  return [...clusterIndex(world, clusterId).byKind.keys()];
 }
 
 export function kindList<T extends K8sObject>(index: KindIndex, kind: string): T[] {
   return (index.get(kind) ?? []) as T[];
+}
+
+/** world.timestamp(), formatted once per clock value (controllers stamp thousands of objects). */
+const stamps = new WeakMap<World, { ms: number; text: string }>();
+export function stamp(world: World): string {
+  const ms = world.now();
+  let s = stamps.get(world);
+  if (!s || s.ms !== ms) stamps.set(world, (s = { ms, text: rfc3339(ms) }));
+  return s.text;
 }
 
 /** `namespace/name`, the key controllers use to find objects of one kind. */

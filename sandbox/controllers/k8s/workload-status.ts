@@ -5,13 +5,14 @@ import type { DaemonSet, Deployment, K8sObject, Node, Pod, ReplicaSet } from '..
 import type { World } from '../../model/world.ts';
 import type { Controller } from '../types.ts';
 import { runningClusters } from './cluster.ts';
-import { daemonPlacement, daemonPodNode, daemonRevisionHash, REVISION_HASH_LABEL } from './daemonset.ts';
+import { daemonPlacement, daemonPodNode, daemonRevisionHash, daemonTolerations, REVISION_HASH_LABEL } from './daemonset.ts';
 import { currentReplicaSet } from './deployment.ts';
 import { selectorMatches } from './labels.ts';
-import { canonicalJson, clone } from './meta.ts';
+import { canonicalJson } from './meta.ts';
 import { isActive, isPodReady } from './pods.ts';
 import { desiredReplicas, rollingParams } from './rollout.ts';
-import { byControllerUid, kindList, objectsByKind } from './store.ts';
+import { effectiveTaints, type Taint } from './scheduling.ts';
+import { byControllerUid, kindList, listKind, objectsByKind, put, stamp } from './store.ts';
 
 interface DeploymentCondition {
   type: 'Available' | 'Progressing';
@@ -25,9 +26,7 @@ interface DeploymentCondition {
 /** Sets `status` when it differs; zero counts are left out as the API's omitempty does. */
 function writeStatus(world: World, clusterId: string, obj: K8sObject, status: unknown): void {
   if (canonicalJson(obj.status) === canonicalJson(status)) return;
-  const next = clone(obj);
-  next.status = status;
-  world.k8sPut(clusterId, next);
+  put(world, clusterId, { ...obj, status });
 }
 
 function omitZero<T extends Record<string, unknown>>(record: T): T {
@@ -60,7 +59,7 @@ export function deploymentStatus(world: World, deploy: Deployment, owned: readon
   const updated = current?.status?.replicas ?? 0;
   const available = sum((rs) => rs.status?.availableReplicas);
   const ready = sum((rs) => rs.status?.readyReplicas);
-  const now = world.timestamp();
+  const now = stamp(world);
   const previous = (deploy.status?.conditions ?? []) as DeploymentCondition[];
   const condition = (type: DeploymentCondition['type'], status: 'True' | 'False', reason: string, message: string): DeploymentCondition => {
     const old = previous.find((c) => c.type === type);
@@ -102,8 +101,14 @@ export function deploymentStatus(world: World, deploy: Deployment, owned: readon
   };
 }
 
-export function daemonSetStatus(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[]): DaemonSet['status'] {
+export function daemonSetStatus(
+  ds: DaemonSet,
+  nodes: readonly Node[],
+  pods: readonly Pod[],
+  taints: Map<string, Taint[]> = new Map(nodes.map((n) => [n.metadata.name, effectiveTaints(n)])),
+): DaemonSet['status'] {
   const hash = daemonRevisionHash(ds);
+  const tolerations = daemonTolerations(ds.spec.template.spec);
   const podsByNode = new Map<string, Pod[]>();
   for (const p of pods.filter(isActive)) {
     const node = daemonPodNode(p);
@@ -119,7 +124,7 @@ export function daemonSetStatus(ds: DaemonSet, nodes: readonly Node[], pods: rea
   let updated = 0;
   for (const node of nodes) {
     const here = podsByNode.get(node.metadata.name) ?? [];
-    const { shouldRun, shouldContinue } = daemonPlacement(ds, node);
+    const { shouldRun, shouldContinue } = daemonPlacement(ds, node, tolerations, taints.get(node.metadata.name));
     if (shouldRun) desired++;
     if (here.length === 0) continue;
     if (shouldContinue) current++;
@@ -149,15 +154,16 @@ export const workloadStatusController: Controller = {
         writeStatus(world, mc.id, rs, replicaSetStatus(rs, podsByOwner.get(rs.metadata.uid) ?? []));
       }
       // Read ReplicaSets again: their statuses may have just changed.
-      const rsByOwner = byControllerUid(world.k8sList<ReplicaSet>(mc.id, 'ReplicaSet'));
+      const rsByOwner = byControllerUid(listKind<ReplicaSet>(world, mc.id, 'ReplicaSet'));
       for (const deploy of kindList<Deployment>(index, 'Deployment')) {
         if (!deploy.spec?.template) continue;
         writeStatus(world, mc.id, deploy, deploymentStatus(world, deploy, rsByOwner.get(deploy.metadata.uid) ?? []));
       }
       const nodes = kindList<Node>(index, 'Node');
+      const taints = new Map(nodes.map((n) => [n.metadata.name, effectiveTaints(n)]));
       for (const ds of kindList<DaemonSet>(index, 'DaemonSet')) {
         if (!ds.spec?.template) continue;
-        writeStatus(world, mc.id, ds, daemonSetStatus(ds, nodes, podsByOwner.get(ds.metadata.uid) ?? []));
+        writeStatus(world, mc.id, ds, daemonSetStatus(ds, nodes, podsByOwner.get(ds.metadata.uid) ?? [], taints));
       }
     }
   },

@@ -15,6 +15,7 @@ import { corednsAutoscalerDeployment, corednsConfigMaps, corednsDeployment, core
 import { addonImages } from './images.ts';
 import { ipMasqConfigMap, nonMasqueradeCidrs } from './ip-masq.ts';
 import { nodeAgents } from './node-agents.ts';
+import { del, listKind, put } from '../store.ts';
 
 export interface DesiredAddons {
   reconciled: K8sObject[];
@@ -75,7 +76,7 @@ function managedParts(obj: K8sObject): unknown {
 function reconcileAddon(world: World, clusterId: string, want: K8sObject): void {
   const have = world.k8sGet(clusterId, want.kind, want.metadata.namespace, want.metadata.name);
   if (!have) {
-    world.k8sPut(clusterId, want);
+    put(world, clusterId, want);
     return;
   }
   if (canonicalJson(managedParts(have)) === canonicalJson(managedParts(want))) return;
@@ -96,21 +97,21 @@ function reconcileAddon(world: World, clusterId: string, want: K8sObject): void 
   } else {
     next.data = want.data;
   }
-  world.k8sPut(clusterId, next);
+  put(world, clusterId, next);
 }
 
 export const addonsController: Controller = {
   name: 'k8s/aks-addons',
   reconcile(world) {
     for (const mc of runningClusters(world)) {
-      const desired = desiredAddons(world, mc, world.k8sList<Node>(mc.id, 'Node'));
+      const desired = desiredAddons(world, mc, listKind<Node>(world, mc.id, 'Node'));
       for (const obj of desired.reconciled) reconcileAddon(world, mc.id, obj);
       for (const obj of desired.ensured) {
-        if (!world.k8sGet(mc.id, obj.kind, obj.metadata.namespace, obj.metadata.name)) world.k8sPut(mc.id, obj);
+        if (!world.k8sGet(mc.id, obj.kind, obj.metadata.namespace, obj.metadata.name)) put(world, mc.id, obj);
       }
       for (const { kind, name } of desired.absent) {
         const have = world.k8sGet(mc.id, kind, NS, name);
-        if (have?.metadata.labels?.[MODE_LABEL]) world.k8sDelete(mc.id, kind, NS, name);
+        if (have?.metadata.labels?.[MODE_LABEL]) del(world, mc.id, kind, NS, name);
       }
     }
   },
