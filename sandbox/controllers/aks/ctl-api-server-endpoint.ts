@@ -143,14 +143,24 @@ function ensureControlPlane(world: World, ctx: ClusterContext): ControlPlane {
   const access = ctx.cluster.apiServerAccessProfile;
   const privateCluster = access?.enablePrivateCluster === true;
   const publicIp = privateCluster ? null : allocatePublicIp(world, ctx.location, `hcp:${ctx.key}`);
+  // The zone follows from the private FQDN: `<record>.<zone>`; AKS's own zone sits in the node RG.
+  const zoneSetting = access?.privateDnsZone ?? null;
+  const privateFqdn = ctx.cluster.privateFqdn;
+  let privateDnsZoneId: string | null = null;
+  if (privateCluster && privateFqdn && zoneSetting && zoneSetting.toLowerCase() !== 'none') {
+    privateDnsZoneId =
+      zoneSetting.toLowerCase() === 'system'
+        ? armId(ctx.subscriptionId, ctx.nodeResourceGroup, 'Microsoft.Network', 'privateDnsZones', privateFqdn.slice(privateFqdn.indexOf('.') + 1))
+        : zoneSetting;
+  }
   const plane: ControlPlane = {
     publicIp,
     privateIp: null,
     tunnel: access?.enableVnetIntegration ? 'direct' : 'konnectivity',
     fqdn: ctx.cluster.fqdn,
     fqdnAddress: privateCluster ? null : ctx.cluster.fqdn ? publicIp : null,
-    privateFqdn: ctx.cluster.privateFqdn,
-    privateDnsZoneId: null,
+    privateFqdn,
+    privateDnsZoneId,
   };
   world.state.controlPlanes[ctx.key] = plane;
   world.touch();

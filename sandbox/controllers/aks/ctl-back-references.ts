@@ -25,8 +25,10 @@ function push(map: Map<string, Ref[]>, key: string, id: string): void {
   else map.set(key.toLowerCase(), [{ id }]);
 }
 
+/** An absent list and an empty one are the same (a fresh resource prints no back-references). */
 function sameRefs(a: Ref[] | undefined, b: Ref[]): boolean {
-  if (!a || a.length !== b.length) return false;
+  if (!a) return b.length === 0;
+  if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id) return false;
   return true;
 }
@@ -94,13 +96,13 @@ function reconcileAttachments(world: World, usage: Usage, subnetsByNsg: Map<stri
   for (const nsg of usage.nsgs) {
     const subnets = subnetsByNsg.get(nsg.id.toLowerCase()) ?? [];
     const nics = usage.nicsByNsg.get(nsg.id.toLowerCase()) ?? [];
-    if (!sameRefs(nsg.subnets ?? [], subnets) || !sameRefs(nsg.networkInterfaces ?? [], nics)) {
+    if (!sameRefs(nsg.subnets, subnets) || !sameRefs(nsg.networkInterfaces, nics)) {
       world.putResource({ ...nsg, subnets, networkInterfaces: nics });
     }
   }
   for (const table of usage.routeTables) {
     const subnets = subnetsByTable.get(table.id.toLowerCase()) ?? [];
-    if (!sameRefs(table.subnets ?? [], subnets)) world.putResource({ ...table, subnets });
+    if (!sameRefs(table.subnets, subnets)) world.putResource({ ...table, subnets });
   }
 }
 

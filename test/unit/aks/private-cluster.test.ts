@@ -149,3 +149,21 @@ describe('API Server VNet Integration', () => {
     });
   });
 });
+
+describe('a ManagedCluster written straight into the store (how a scenario may start)', () => {
+  it('is provisioned by the first settle like a created one', () => {
+    const reference = newWorld();
+    const created = create(reference, { networkPlugin: 'kubenet', enablePrivateCluster: true });
+    const world = newWorld();
+    world.putResource(JSON.parse(JSON.stringify(created)));
+    expect(settle(world, aksControllers()).settled).toBe(true);
+    expect(nodes(world, created).map((n) => [n.metadata.name, internalIp(n), n.spec.podCIDR])).toEqual(
+      nodes(reference, created).map((n) => [n.metadata.name, internalIp(n), n.spec.podCIDR]),
+    );
+    const key = created.id.toLowerCase();
+    expect(world.state.controlPlanes[key]).toMatchObject({ privateIp: '10.224.0.4', privateDnsZoneId: reference.state.controlPlanes[key]!.privateDnsZoneId });
+    expect(world.state.cloudConfigs![key]).toEqual(reference.state.cloudConfigs![key]);
+    expect(ofType<PrivateDnsZone>(world, 'Microsoft.Network/privateDnsZones')[0]!.aRecordSets[0]!.aRecords).toEqual([{ ipv4Address: '10.224.0.4' }]);
+    expect(settle(world, aksControllers()).rounds).toBe(1);
+  });
+});
