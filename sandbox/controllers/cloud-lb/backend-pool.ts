@@ -41,7 +41,14 @@ export function syncPoolMembers(txn: AzureTxn, lb: LoadBalancer, members: { ipCo
   }
 
   const sameList = current.length === wanted.size && current.every((r) => wanted.has(r));
-  if (!sameList) pool.backendIPConfigurations = members.map((m) => ({ id: m.ipConfigId }));
+  if (!sameList) {
+    // Listed in NIC creation order, as Azure (and the AKS back-reference bookkeeping) lists members.
+    const ordered: { id: string }[] = [];
+    for (const nic of txn.list<NetworkInterface>('Microsoft.Network/networkInterfaces')) {
+      for (const c of nic.ipConfigurations) if (wanted.has(c.id.toLowerCase())) ordered.push({ id: c.id });
+    }
+    pool.backendIPConfigurations = ordered;
+  }
 
   for (const nicId of nicIds) {
     const nic = txn.peek<NetworkInterface>(nicId);
