@@ -98,7 +98,10 @@ function summarize(nameservers: string[], search: string[], ndots: number): stri
 
 function finalReason(result: ResolveResult, out: Outcome): string {
   if (out.kind === 'refused') return `every try was refused (ICMP port unreachable from ${out.server})`;
-  if (out.kind === 'timeout') return `no server answered: ${result.exchanges.length} ${result.exchanges.length === 1 ? 'try' : 'tries'}, ${result.elapsedMs / 1000} s in all`;
+  if (out.kind === 'timeout') {
+    const tries = result.exchanges.filter((e) => e.name === result.question.name && e.outcome === 'timeout').length;
+    return `no server answered ${result.question.name}: ${tries} ${tries === 1 ? 'try' : 'tries'} timed out; ${result.elapsedMs / 1000} s in all`;
+  }
   return `answer for ${result.question.name} from ${out.server} after ${result.elapsedMs} ms in all`;
 }
 
