@@ -4,6 +4,7 @@
 import type { Node, Service } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { clusterProxyView, type ClusterProxyView } from '../../network/kube-proxy/index.ts';
+import { localEndpoints } from './proxy-index.ts';
 
 export interface HealthzResponse {
   status: 200 | 503;
@@ -13,18 +14,9 @@ export interface HealthzResponse {
   body: string;
 }
 
-/**
- * Distinct ready endpoint IPs of the Service on the node, over all its ports (the health
- * server's count). Ready only: the serving-terminating fallback is not modelled (as in the
- * kube-proxy view).
- */
+/** Distinct ready endpoint IPs of the Service on the node over all its ports (ready only: the serving-terminating fallback is not modelled, as in the kube-proxy view). */
 export function localEndpointCount(view: ClusterProxyView, namespace: string, name: string, nodeName: string): number {
-  const ips = new Set<string>();
-  for (const sp of view.servicePorts) {
-    if (sp.namespace !== namespace || sp.service !== name) continue;
-    for (const ep of sp.endpoints) if (ep.nodeName === nodeName) ips.add(ep.ip);
-  }
-  return ips.size;
+  return localEndpoints(view, namespace, name, nodeName);
 }
 
 /** kube-proxy reports itself unhealthy on a node being deleted or drained by the autoscaler (ProxyHealth, k8s ≥ 1.28). */
@@ -32,6 +24,24 @@ function proxyHealthy(node: Node | undefined): boolean {
   if (!node || node.metadata.deletionTimestamp) return false;
   const taints = (node.spec.taints ?? []) as { key?: string }[];
   return !taints.some((t) => t.key === 'ToBeDeletedByClusterAutoscaler');
+}
+
+export interface HealthVerdict {
+  count: number;
+  /** kube-proxy's serviceProxyHealthy (Cilium's server has no such notion: always true). */
+  healthy: boolean;
+  status: 200 | 503;
+}
+
+/**
+ * What the health server on the node decides for the Service, without building the answer;
+ * null when no health server listens (kube-proxy off without Cilium).
+ */
+export function healthVerdict(world: World, clusterId: string, view: ClusterProxyView, namespace: string, name: string, nodeName: string): HealthVerdict | null {
+  if (view.kubeProxyAbsent !== null && view.facts.dataplane !== 'cilium') return null;
+  const count = localEndpoints(view, namespace, name, nodeName);
+  const healthy = view.kubeProxyAbsent !== null || proxyHealthy(world.k8sGet<Node>(clusterId, 'Node', undefined, nodeName));
+  return { count, healthy, status: count > 0 && healthy ? 200 : 503 };
 }
 
 function quote(s: string): string {
@@ -46,31 +56,25 @@ export function healthzResponse(world: World, clusterId: string, svc: Service, n
   if (svc.spec.type !== 'LoadBalancer' || svc.spec.externalTrafficPolicy !== 'Local' || !svc.spec.healthCheckNodePort) return null;
   const view = clusterProxyView(world, clusterId);
   const namespace = svc.metadata.namespace ?? 'default';
-  const count = localEndpointCount(view, namespace, svc.metadata.name, nodeName);
-  const node = world.k8sGet<Node>(clusterId, 'Node', undefined, nodeName);
-  let body: string;
-  let healthy: boolean;
-  if (view.kubeProxyAbsent === null) {
-    healthy = proxyHealthy(node);
-    // kube-proxy prints a dedented, tab-indented template with no trailing newline.
-    body = [
-      '{',
-      '\t"service": {',
-      `\t\t"namespace": ${quote(namespace)},`,
-      `\t\t"name": ${quote(svc.metadata.name)}`,
-      '\t},',
-      `\t"localEndpoints": ${count},`,
-      `\t"serviceProxyHealthy": ${healthy}`,
-      '}',
-    ].join('\n');
-  } else if (view.facts.dataplane === 'cilium') {
-    // Cilium's health server: same headers, json.Encoder output (compact, newline-terminated), no proxy field.
-    healthy = true;
-    body = `{"service":{"namespace":${quote(namespace)},"name":${quote(svc.metadata.name)}},"localEndpoints":${count}}\n`;
-  } else {
-    return null;
-  }
-  const ok = count > 0 && healthy;
+  const verdict = healthVerdict(world, clusterId, view, namespace, svc.metadata.name, nodeName);
+  if (!verdict) return null;
+  const { count, healthy } = verdict;
+  // kube-proxy prints a dedented, tab-indented template with no trailing newline; Cilium's
+  // server uses json.Encoder (compact, newline-terminated) and has no proxy-health field.
+  const body =
+    view.kubeProxyAbsent === null
+      ? [
+          '{',
+          '\t"service": {',
+          `\t\t"namespace": ${quote(namespace)},`,
+          `\t\t"name": ${quote(svc.metadata.name)}`,
+          '\t},',
+          `\t"localEndpoints": ${count},`,
+          `\t"serviceProxyHealthy": ${healthy}`,
+          '}',
+        ].join('\n')
+      : `{"service":{"namespace":${quote(namespace)},"name":${quote(svc.metadata.name)}},"localEndpoints":${count}}\n`;
+  const ok = verdict.status === 200;
   return {
     status: ok ? 200 : 503,
     statusText: ok ? 'OK' : 'Service Unavailable',

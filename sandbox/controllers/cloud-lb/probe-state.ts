@@ -4,14 +4,15 @@
 // healthCheckNodePort, kube-proxy's NodePort rules (which reject or drop when the Service has no
 // usable endpoint), or kube-proxy's own /healthz on 10256.
 import type { LoadBalancer, ManagedCluster, Probe } from '../../model/azure/types.ts';
-import type { Node, Service } from '../../model/k8s/types.ts';
+import type { Node } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { AZURE_HOST_IP } from '../../network/addressing.ts';
 import { clusterProxyView, type ClusterProxyView } from '../../network/kube-proxy/index.ts';
 import type { ProbeState as DataplaneProbeState } from '../../network/load-balancer.ts';
 import { evaluatePath } from '../../network/nsg.ts';
 import { clusterContext } from './context.ts';
-import { healthzResponse, localEndpointCount } from './healthz.ts';
+import { healthVerdict } from './healthz.ts';
+import { localEndpoints, proxyIndex } from './proxy-index.ts';
 import { isNodeReady, nodeNicIndex } from './node-index.ts';
 
 export type ProbeReason =
@@ -43,24 +44,23 @@ const down = (reason: ProbeReason, extra: Omit<ProbeResult, 'state' | 'reason'> 
 /** What the node answers on the probe port, NSGs and node health aside. */
 export function listenerAnswer(world: World, clusterId: string, view: ClusterProxyView, probe: Probe, nodeName: string): ProbeResult {
   const http = probe.protocol !== 'Tcp';
-  const hc = view.servicePorts.find((sp) => sp.healthCheckNodePort === probe.port);
+  const index = proxyIndex(view);
+  const hc = index.byHealthPort.get(probe.port);
   if (hc) {
     const service = `${hc.namespace}/${hc.service}`;
-    const svc = world.k8sGet<Service>(clusterId, 'Service', hc.namespace, hc.service);
-    const answer = svc ? healthzResponse(world, clusterId, svc, nodeName) : null;
-    if (!answer) return down('NothingListening', { service });
+    const verdict = healthVerdict(world, clusterId, view, hc.namespace, hc.service, nodeName);
+    if (!verdict) return down('NothingListening', { service });
     // A TCP probe only needs the health server to accept the connection.
     if (!http) return up({ service });
-    return answer.status === 200 ? up({ service, httpStatus: 200 }) : down('NoLocalEndpoints', { service, httpStatus: answer.status });
+    return verdict.status === 200 ? up({ service, httpStatus: 200 }) : down('NoLocalEndpoints', { service, httpStatus: verdict.status });
   }
-  const ports = view.servicePorts.filter((sp) => sp.nodePort === probe.port && sp.protocol === 'tcp');
-  if (ports.length > 0) {
-    const sp = ports[0]!;
+  const sp = index.byNodePort.get(probe.port);
+  if (sp) {
     const service = `${sp.namespace}/${sp.service}`;
     if (view.kubeProxyAbsent !== null && view.facts.dataplane !== 'cilium') return down('NothingListening', { service });
     if (sp.externalPolicyLocal) {
       // Local policy: kube-proxy drops NodePort traffic on a node without a local endpoint.
-      if (localEndpointCount(view, sp.namespace, sp.service, nodeName) === 0) return down('NoLocalEndpoints', { service });
+      if (localEndpoints(view, sp.namespace, sp.service, nodeName) === 0) return down('NoLocalEndpoints', { service });
     } else if (sp.endpoints.length === 0) {
       // No endpoint anywhere: kube-proxy rejects NodePort connections.
       return down('NoEndpoints', { service });
