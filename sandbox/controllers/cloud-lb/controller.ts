@@ -10,6 +10,7 @@ import { clusterContext } from './context.ts';
 import type { ClusterView } from './ensure.ts';
 import { memoryOf, recordKey, specKeyOf, type SyncRecord } from './memory.ts';
 import { LB_FINALIZER } from './names.ts';
+import { listKind } from '../k8s/store.ts';
 import { nodesKeyOf, syncDelete, syncEnsure, syncHosts, syncRetry, syncVanished } from './service-sync.ts';
 
 function wantsLoadBalancer(svc: Service): boolean {
@@ -36,7 +37,7 @@ function byAge(a: Service, b: Service): number {
 }
 
 function reconcileCluster(world: World, cluster: ManagedCluster): void {
-  const services = world.k8sList<Service>(cluster.id, 'Service').sort(byAge);
+  const services = listKind<Service>(world, cluster.id, 'Service').sort(byAge);
   const records = memoryOf(world).records;
   const prefix = `${cluster.id.toLowerCase()}|`;
   const hasRecords = Object.keys(records).some((k) => k.startsWith(prefix));
@@ -45,7 +46,7 @@ function reconcileCluster(world: World, cluster: ManagedCluster): void {
 
   const view: ClusterView = {
     ctx: clusterContext(world, cluster),
-    nodes: world.k8sList<Node>(cluster.id, 'Node'),
+    nodes: listKind<Node>(world, cluster.id, 'Node'),
   };
   const nodesKey = nodesKeyOf(view);
   const seen = new Set<string>();

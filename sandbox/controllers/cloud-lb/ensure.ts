@@ -4,6 +4,7 @@
 import type { LoadBalancer, PublicIPAddress } from '../../model/azure/types.ts';
 import type { Node, Service } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
+import { listKind } from '../k8s/store.ts';
 import { AzureTxn } from './azure-txn.ts';
 import type { ClusterContext } from './context.ts';
 import { isInternal } from './annotations.ts';
@@ -23,7 +24,7 @@ export interface ClusterView {
 
 /** Every Service as the API server has it now: earlier syncs of this round may have written statuses. */
 function servicesNow(world: World, view: ClusterView): Service[] {
-  return world.k8sList<Service>(view.ctx.clusterId, 'Service');
+  return listKind<Service>(world, view.ctx.clusterId, 'Service');
 }
 
 function nodeIps(nodes: Node[]): string[] {

@@ -11,6 +11,7 @@ import { clusterProxyView, type ClusterProxyView } from '../../network/kube-prox
 import type { ProbeState as DataplaneProbeState } from '../../network/load-balancer.ts';
 import { evaluatePath } from '../../network/nsg.ts';
 import { clusterContext } from './context.ts';
+import { listKind } from '../k8s/store.ts';
 import { healthVerdict } from './healthz.ts';
 import { localEndpoints, proxyIndex } from './proxy-index.ts';
 import { isNodeReady, nodeNicIndex } from './node-index.ts';
@@ -112,7 +113,7 @@ function nodeOfIp(world: World, ip: string): { clusterId: string; nodeName: stri
   if (!cached || cached.revision !== world.revision) {
     const byIp = new Map<string, { clusterId: string; nodeName: string }>();
     for (const cluster of world.resourcesOfType<ManagedCluster>('Microsoft.ContainerService/ManagedClusters')) {
-      for (const node of world.k8sList<Node>(cluster.id, 'Node')) {
+      for (const node of listKind<Node>(world, cluster.id, 'Node')) {
         for (const a of node.status.addresses) if (a.type === 'InternalIP') byIp.set(a.address, { clusterId: cluster.id, nodeName: node.metadata.name });
       }
     }

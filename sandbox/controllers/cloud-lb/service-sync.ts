@@ -7,12 +7,15 @@ import { ensureLoadBalancer, ensureLoadBalancerDeleted, loadBalancerExists, upda
 import { memoryOf, recordKey, retryDelayMs, snapshotService, specKeyOf, type SyncRecord } from './memory.ts';
 import { EVENT_SOURCE, LB_FINALIZER } from './names.ts';
 import { isLoadBalancerNode } from './node-index.ts';
+import { recordEvent } from '../k8s/events.ts';
+import { del, put } from '../k8s/store.ts';
 
 /** Catching up after a long clock jump records at most this many failed retries at once. */
 const MAX_CATCH_UP = 1000;
 
+// Through the Kubernetes controllers' recorder and store, which keep their per-kind index current.
 function event(world: World, clusterId: string, svc: Service, type: 'Normal' | 'Warning', reason: string, message: string): void {
-  world.event(clusterId, svc, type, reason, message, EVENT_SOURCE);
+  recordEvent(world, clusterId, svc, type, reason, message, EVENT_SOURCE);
 }
 
 function clone<T>(value: T): T {
@@ -36,11 +39,10 @@ function setFinalizer(world: World, clusterId: string, svc: Service, present: bo
   if (updated.metadata.finalizers.length === 0) delete updated.metadata.finalizers;
   // The API server removes an object being deleted once its last finalizer is gone.
   if (!present && updated.metadata.deletionTimestamp && !updated.metadata.finalizers) {
-    world.k8sDelete(clusterId, 'Service', svc.metadata.namespace, svc.metadata.name);
+    del(world, clusterId, 'Service', svc.metadata.namespace, svc.metadata.name);
     return undefined;
   }
-  world.k8sApply(clusterId, updated);
-  return updated;
+  return put(world, clusterId, updated);
 }
 
 function patchStatus(world: World, clusterId: string, svc: Service, ingressIp: string | undefined): void {
@@ -48,7 +50,7 @@ function patchStatus(world: World, clusterId: string, svc: Service, ingressIp: s
   if (JSON.stringify(svc.status?.loadBalancer ?? {}) === JSON.stringify(wanted)) return;
   const updated = clone(svc);
   updated.status = { ...(updated.status ?? {}), loadBalancer: wanted };
-  world.k8sApply(clusterId, updated);
+  put(world, clusterId, updated);
 }
 
 function current(world: World, clusterId: string, svc: Service): Service {
