@@ -32,7 +32,9 @@ export interface FieldError {
 
 export type ServiceValidation =
   | { ok: true }
-  | { ok: false; reason: 'Invalid'; code: 422; causes: FieldError[]; message: string };
+  | { ok: false; reason: 'Invalid'; code: 422; causes: FieldError[]; message: string }
+  /** An allocator with nothing left (`Internal error occurred: failed to allocate a serviceIP: range is full`). */
+  | { ok: false; reason: 'InternalError'; code: 500; causes: FieldError[]; message: string };
 
 const q = (s: string) => JSON.stringify(s);
 const goStrings = (values: string[]) => `[]string{${values.map(q).join(', ')}}`;

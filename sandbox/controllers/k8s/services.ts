@@ -148,7 +148,19 @@ export function admitService(world: World, clusterId: string, svc: Service, exis
   const verdict = validateService(world, clusterId, svc, existing);
   if (!verdict.ok) return verdict;
   const others = listKind<Service>(world, clusterId, 'Service').filter((s) => serviceKey(s) !== serviceKey(svc));
-  return { ok: true, service: completeService(contextFor(world, clusterId, others), svc, existing) };
+  const service = completeService(contextFor(world, clusterId, others), svc, existing);
+  const full = (what: string): ServiceAdmission => ({
+    ok: false,
+    reason: 'InternalError',
+    code: 500,
+    causes: [],
+    message: `Internal error occurred: failed to allocate a ${what}: range is full`,
+  });
+  const spec = service.spec;
+  if (spec.type !== 'ExternalName' && !spec.clusterIP) return full('serviceIP');
+  const needsNodePorts = spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
+  if (needsNodePorts && spec.ports.some((p) => !p.nodePort)) return full('nodePort');
+  return { ok: true, service };
 }
 
 export const serviceController: Controller = {
