@@ -1,0 +1,385 @@
+// Recursive-descent parser from tokens to the AST, and `parse()`, the one entry point the shell
+// uses: it says whether a line is complete, broken (with bash's message) or runnable.
+import type { AndOr, Assignment, Command, Pipeline, Program, Redirect, SimpleCommand, Word } from './ast.ts';
+import { Lexer, type SubParser, type Token } from './lexer.ts';
+import { MAX_NESTING } from './limits.ts';
+import { IncompleteInput, nestingTooDeep, ShellSyntaxError } from './parse-errors.ts';
+
+export type ParseOutcome =
+  | { status: 'ok'; program: Program }
+  | { status: 'incomplete' }
+  | { status: 'error'; message: string };
+
+/**
+ * What running out of tokens means:
+ * top: more lines may come (after `|`, inside `if`) but a redirection needs its word now;
+ * partial: the lexer already ran out mid-word, so any end is "incomplete";
+ * nested: the end is the `)` of `$( )`; backquote: the closing backquote.
+ */
+type Mode = 'top' | 'partial' | 'nested' | 'backquote';
+
+const RESERVED_CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+
+export function parse(src: string): ParseOutcome {
+  const lexer = new Lexer(src, 0, 0, false, SUB_PARSER);
+  let tokens: Token[];
+  let partial = false;
+  try {
+    tokens = lexer.run();
+  } catch (error) {
+    if (!(error instanceof IncompleteInput)) return failure(error);
+    // Still parse what we have: bash reports `| x "unclosed` as an error, not as "more input".
+    tokens = lexer.tokens;
+    partial = true;
+  }
+  try {
+    const program = new Parser(tokens, 0, partial ? 'partial' : 'top').parseProgram();
+    return partial ? { status: 'incomplete' } : { status: 'ok', program };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function failure(error: unknown): ParseOutcome {
+  if (error instanceof IncompleteInput) return { status: 'incomplete' };
+  if (error instanceof ShellSyntaxError) return { status: 'error', message: error.message };
+  if (error instanceof RangeError) return { status: 'error', message: nestingTooDeep().message };
+  return { status: 'error', message: `bash: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+const SUB_PARSER: SubParser = {
+  substitution(src, start, depth) {
+    if (depth > MAX_NESTING) throw nestingTooDeep();
+    const lexer = new Lexer(src, start, depth, true, SUB_PARSER);
+    const tokens = lexer.run();
+    const program = new Parser(tokens, depth, 'nested').parseProgram();
+    return { program, end: lexer.pos };
+  },
+  backquote(src, depth) {
+    if (depth > MAX_NESTING) throw nestingTooDeep();
+    let tokens: Token[];
+    try {
+      tokens = new Lexer(src, 0, depth, false, SUB_PARSER).run();
+    } catch (error) {
+      if (error instanceof IncompleteInput) {
+        throw new ShellSyntaxError('bash: command substitution: syntax error: unexpected end of file');
+      }
+      throw error;
+    }
+    return new Parser(tokens, depth, 'backquote').parseProgram();
+  },
+};
+
+class Parser {
+  private i = 0;
+  private readonly tokens: Token[];
+  private readonly mode: Mode;
+  private level: number;
+
+  constructor(tokens: Token[], depth: number, mode: Mode) {
+    this.tokens = tokens;
+    this.mode = mode;
+    this.level = depth;
+  }
+
+  parseProgram(): Program {
+    const program = this.parseList([], false);
+    const rest = this.peek();
+    if (rest) throw ShellSyntaxError.near(describe(rest));
+    return program;
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+
+  /** End of tokens where a construct still needs more: a continuation line may supply it. */
+  private needMore(): never {
+    if (this.mode === 'top' || this.mode === 'partial') throw new IncompleteInput();
+    if (this.mode === 'nested') throw ShellSyntaxError.near(')');
+    throw new ShellSyntaxError('bash: command substitution: syntax error: unexpected end of file');
+  }
+
+  /** End of tokens where a word was required right away (`ls >`). */
+  private needWord(): never {
+    if (this.mode === 'partial') throw new IncompleteInput();
+    if (this.mode === 'nested') throw ShellSyntaxError.near(')');
+    throw ShellSyntaxError.near('newline');
+  }
+
+  private unexpected(token: Token | undefined): never {
+    if (!token) return this.needWord();
+    throw ShellSyntaxError.near(describe(token));
+  }
+
+  private skipNewlines(): void {
+    while (isOp(this.peek(), '\n')) this.i++;
+  }
+
+  private enter(): void {
+    if (++this.level > MAX_NESTING) throw nestingTooDeep();
+  }
+
+  private parseList(stops: string[], closeParen: boolean): Program {
+    const items: AndOr[] = [];
+    this.skipNewlines();
+    for (;;) {
+      const token = this.peek();
+      if (!token) break;
+      if (stops.some((s) => isKeyword(token, s)) || (closeParen && isOp(token, ')'))) break;
+      items.push(this.parseAndOr());
+      const next = this.peek();
+      if (next && next.type === 'op' && (next.op === ';' || next.op === '&' || next.op === '\n')) {
+        this.i++;
+        this.skipNewlines();
+        continue;
+      }
+      break;
+    }
+    return { items };
+  }
+
+  private parseAndOr(): AndOr {
+    const first = this.parsePipeline();
+    const rest: AndOr['rest'] = [];
+    for (;;) {
+      const token = this.peek();
+      if (!token || token.type !== 'op' || (token.op !== '&&' && token.op !== '||')) break;
+      this.i++;
+      this.skipNewlines();
+      if (!this.peek()) this.needMore();
+      rest.push({ op: token.op, pipeline: this.parsePipeline() });
+    }
+    return { first, rest };
+  }
+
+  private parsePipeline(): Pipeline {
+    let negate = false;
+    while (isKeyword(this.peek(), '!')) {
+      negate = !negate;
+      this.i++;
+    }
+    const commands: Command[] = [this.parseCommand()];
+    const pipeStderr: boolean[] = [];
+    for (;;) {
+      const token = this.peek();
+      if (!token || token.type !== 'op' || (token.op !== '|' && token.op !== '|&')) break;
+      this.i++;
+      pipeStderr.push(token.op === '|&');
+      this.skipNewlines();
+      if (!this.peek()) this.needMore();
+      commands.push(this.parseCommand());
+    }
+    pipeStderr.push(false);
+    return { negate, commands, pipeStderr };
+  }
+
+  private parseCommand(): Command {
+    const token = this.peek();
+    if (!token) return this.needWord();
+    if (token.type === 'op') {
+      if (token.op !== '(') this.unexpected(token);
+      this.i++;
+      this.enter();
+      const body = this.parseList([], true);
+      if (body.items.length === 0) this.unexpected(this.peek());
+      this.expectOp(')');
+      this.level--;
+      return { kind: 'group', subshell: true, body, redirects: this.parseRedirects() };
+    }
+    if (token.type === 'word') {
+      if (isKeyword(token, 'if')) return this.parseIf();
+      if (isKeyword(token, 'for')) return this.parseFor();
+      if (isKeyword(token, 'while') || isKeyword(token, 'until')) return this.parseWhile();
+      if (isKeyword(token, '{')) return this.parseGroup();
+      const text = keywordText(token);
+      if (text !== null && RESERVED_CLOSERS.has(text)) this.unexpected(token);
+    }
+    return this.parseSimple();
+  }
+
+  private parseSimple(): SimpleCommand {
+    const command: SimpleCommand = { kind: 'simple', assigns: [], words: [], redirects: [] };
+    for (;;) {
+      const token = this.peek();
+      if (!token) break;
+      if (token.type === 'redir') {
+        command.redirects.push(this.parseRedirect());
+      } else if (token.type === 'word') {
+        const assignment = command.words.length === 0 ? asAssignment(token.word) : null;
+        if (assignment) command.assigns.push(assignment);
+        else command.words.push(token.word);
+        this.i++;
+      } else {
+        break;
+      }
+    }
+    if (command.assigns.length + command.words.length + command.redirects.length === 0) {
+      this.unexpected(this.peek());
+    }
+    return command;
+  }
+
+  private parseRedirect(): Redirect {
+    const token = this.tokens[this.i++] as Extract<Token, { type: 'redir' }>;
+    if (token.op === '<<' || token.op === '<<-') {
+      if (!token.heredoc) this.unexpected(this.peek());
+      return { fd: token.fd, op: token.op, target: null, heredoc: token.heredoc };
+    }
+    const next = this.peek();
+    if (!next || next.type !== 'word') this.unexpected(next);
+    this.i++;
+    return { fd: token.fd, op: token.op, target: next.word, heredoc: null };
+  }
+
+  private parseRedirects(): Redirect[] {
+    const redirects: Redirect[] = [];
+    while (this.peek()?.type === 'redir') redirects.push(this.parseRedirect());
+    return redirects;
+  }
+
+  private expectKeyword(word: string): void {
+    const token = this.peek();
+    if (!token) this.needMore();
+    if (!isKeyword(token, word)) this.unexpected(token);
+    this.i++;
+  }
+
+  private expectOp(op: string): void {
+    const token = this.peek();
+    if (!token) this.needMore();
+    if (!isOp(token, op)) this.unexpected(token);
+    this.i++;
+  }
+
+  /** A body that must hold at least one command (`then fi` is an error in bash). */
+  private body(stops: string[]): Program {
+    const program = this.parseList(stops, false);
+    if (program.items.length === 0) {
+      if (!this.peek()) this.needMore();
+      this.unexpected(this.peek());
+    }
+    return program;
+  }
+
+  private parseIf(): Command {
+    this.i++;
+    this.enter();
+    const clauses: { condition: Program; body: Program }[] = [];
+    let elseBody: Program | null = null;
+    for (;;) {
+      const condition = this.body(['then']);
+      this.expectKeyword('then');
+      const body = this.body(['elif', 'else', 'fi']);
+      clauses.push({ condition, body });
+      if (isKeyword(this.peek(), 'elif')) {
+        this.i++;
+        continue;
+      }
+      if (isKeyword(this.peek(), 'else')) {
+        this.i++;
+        elseBody = this.body(['fi']);
+      }
+      this.expectKeyword('fi');
+      break;
+    }
+    this.level--;
+    return { kind: 'if', clauses, elseBody, redirects: this.parseRedirects() };
+  }
+
+  private parseFor(): Command {
+    this.i++;
+    this.enter();
+    const nameToken = this.peek();
+    if (!nameToken) this.needMore();
+    if (nameToken.type !== 'word') this.unexpected(nameToken);
+    const name = keywordText(nameToken);
+    if (name === null || !NAME.test(name)) {
+      throw new ShellSyntaxError(`bash: \`${nameToken.word.raw}': not a valid identifier`);
+    }
+    this.i++;
+    let words: Word[] | null = null;
+    this.skipNewlines();
+    if (isKeyword(this.peek(), 'in')) {
+      this.i++;
+      words = [];
+      for (let token = this.peek(); token?.type === 'word'; token = this.peek()) {
+        words.push(token.word);
+        this.i++;
+      }
+      const end = this.peek();
+      if (!end) this.needMore();
+      if (!isOp(end, ';') && !isOp(end, '\n')) this.unexpected(end);
+      this.i++;
+    } else if (isOp(this.peek(), ';')) {
+      this.i++;
+    }
+    this.skipNewlines();
+    this.expectKeyword('do');
+    const body = this.body(['done']);
+    this.expectKeyword('done');
+    this.level--;
+    return { kind: 'for', name, words, body, redirects: this.parseRedirects() };
+  }
+
+  private parseWhile(): Command {
+    const until = isKeyword(this.peek(), 'until');
+    this.i++;
+    this.enter();
+    const condition = this.body(['do']);
+    this.expectKeyword('do');
+    const body = this.body(['done']);
+    this.expectKeyword('done');
+    this.level--;
+    return { kind: 'while', until, condition, body, redirects: this.parseRedirects() };
+  }
+
+  private parseGroup(): Command {
+    this.i++;
+    this.enter();
+    const body = this.body(['}']);
+    this.expectKeyword('}');
+    this.level--;
+    return { kind: 'group', subshell: false, body, redirects: this.parseRedirects() };
+  }
+}
+
+function isOp(token: Token | undefined, op: string): boolean {
+  return token !== undefined && token.type === 'op' && token.op === op;
+}
+
+/** The word's text when it is one unquoted literal (how reserved words are recognised). */
+function keywordText(token: Token | undefined): string | null {
+  if (!token || token.type !== 'word') return null;
+  const parts = token.word.parts;
+  if (parts.length !== 1 || parts[0].kind !== 'lit' || parts[0].quoted) return null;
+  return parts[0].text;
+}
+
+function isKeyword(token: Token | undefined, word: string): boolean {
+  return keywordText(token) === word;
+}
+
+function describe(token: Token): string {
+  if (token.type === 'word') return token.word.raw;
+  if (token.type === 'redir') return token.op;
+  return token.op === '\n' ? 'newline' : token.op;
+}
+
+/** `NAME=value` / `NAME+=value` as a command prefix. */
+function asAssignment(word: Word): Assignment | null {
+  const first = word.parts[0];
+  if (!first || first.kind !== 'lit' || first.quoted) return null;
+  const m = ASSIGNMENT.exec(first.text);
+  if (!m) return null;
+  const rest = first.text.slice(m[0].length);
+  const parts = word.parts.slice(1);
+  if (rest.startsWith('~') && (rest.length === 1 || rest[1] === '/')) {
+    parts.unshift({ kind: 'tilde' }, { kind: 'lit', text: rest.slice(1), quoted: false });
+  } else if (rest) {
+    parts.unshift({ kind: 'lit', text: rest, quoted: false });
+  }
+  return { name: m[1], append: m[2] === '+', value: { parts, raw: word.raw.slice(m[0].length) } };
+}
