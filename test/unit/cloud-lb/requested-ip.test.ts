@@ -82,6 +82,21 @@ describe('public IP selection', () => {
     );
   });
 
+  it('azure-pip-name and azure-load-balancer-ipv4 pick existing public IPs, which stay untagged', () => {
+    const f = threeNodeCluster();
+    const byName = userPip(f, 'my-pip', '52.226.5.5');
+    const byIp = userPip(f, 'other-pip', '52.226.6.6');
+    addService(f, 'named', { uid: UID_A, annotations: { 'service.beta.kubernetes.io/azure-pip-name': 'my-pip' } });
+    addService(f, 'pinned', { uid: UID_B, annotations: { 'service.beta.kubernetes.io/azure-load-balancer-ipv4': '52.226.6.6' } });
+    settleLb(f);
+    expect(getService(f, 'named')!.status.loadBalancer.ingress).toEqual([{ ip: '52.226.5.5', ipMode: 'VIP' }]);
+    expect(getService(f, 'pinned')!.status.loadBalancer.ingress).toEqual([{ ip: '52.226.6.6', ipMode: 'VIP' }]);
+    expect(f.world.resource<PublicIPAddress>(byName.id)!.tags).toBeNull();
+    expect(f.world.resource<PublicIPAddress>(byIp.id)!.ipConfiguration).toEqual({ id: `${f.lbId}/frontendIPConfigurations/abbbbbbbb00004000800000000000000` });
+    // Only the outbound IP and the two user IPs exist: nothing was created.
+    expect(f.world.resourcesOfType('Microsoft.Network/publicIPAddresses')).toHaveLength(3);
+  });
+
   it('finds the IP in azure-load-balancer-resource-group', () => {
     const f = threeNodeCluster();
     const pip = userPip(f, 'shared-ip', '52.226.7.7', 'rg');
