@@ -14,7 +14,12 @@ export interface ServiceEndpoint {
 }
 
 interface ClusterIndex {
+  services: Service[];
   serviceByIp: Map<string, Service>;
+  /** Namespaces that exist (Namespace objects, or holding a Service). */
+  namespaces: Set<string>;
+  /** Endpoints per `namespace/name`, computed on first use. */
+  endpoints: Map<string, ServiceEndpoint[]>;
   headlessByIp?: Map<string, { service: Service; host: string }>;
   podByIp?: Map<string, Pod>;
 }
@@ -26,13 +31,23 @@ function index(world: World, clusterId: string): ClusterIndex {
   if (!perCluster) cache.set(world.state, (perCluster = new Map()));
   const hit = perCluster.get(clusterId);
   if (hit && hit.revision === world.revision) return hit.index;
+  const services: Service[] = [];
   const serviceByIp = new Map<string, Service>();
-  for (const svc of world.k8sList<Service>(clusterId, 'Service')) {
+  const namespaces = new Set<string>();
+  // One pass over the keys (`Kind/namespace/name`): World has no per-kind index, and reading
+  // only the keys is several times faster than touching every object of a large cluster.
+  const objects = world.cluster(clusterId).objects;
+  for (const key of Object.keys(objects)) {
+    if (key.startsWith('Namespace/')) namespaces.add(objects[key]!.metadata.name);
+    if (!key.startsWith('Service/')) continue;
+    const svc = objects[key] as Service;
+    services.push(svc);
+    namespaces.add(svc.metadata.namespace ?? 'default');
     for (const ip of svc.spec.clusterIPs ?? (svc.spec.clusterIP ? [svc.spec.clusterIP] : [])) {
       if (ip && ip !== 'None') serviceByIp.set(ip, svc);
     }
   }
-  const built: ClusterIndex = { serviceByIp };
+  const built: ClusterIndex = { services, serviceByIp, namespaces, endpoints: new Map() };
   perCluster.set(clusterId, { revision: world.revision, index: built });
   return built;
 }
@@ -41,11 +56,18 @@ export function serviceByClusterIp(world: World, clusterId: string, ip: string):
   return index(world, clusterId).serviceByIp.get(ip);
 }
 
+export function namespaceExists(world: World, clusterId: string, ns: string): boolean {
+  return index(world, clusterId).namespaces.has(ns);
+}
+
 export function podByIp(world: World, clusterId: string, ip: string): Pod | undefined {
   const idx = index(world, clusterId);
   if (!idx.podByIp) {
     idx.podByIp = new Map();
-    for (const pod of world.k8sList<Pod>(clusterId, 'Pod')) {
+    const objects = world.cluster(clusterId).objects;
+    for (const key of Object.keys(objects)) {
+      if (!key.startsWith('Pod/')) continue;
+      const pod = objects[key] as Pod;
       // Host-network pods share the node's address; they are never "the pod at" that IP.
       if (pod.status?.podIP && !pod.spec.hostNetwork) idx.podByIp.set(pod.status.podIP, pod);
     }
@@ -58,7 +80,7 @@ export function headlessEndpointByIp(world: World, clusterId: string, ip: string
   const idx = index(world, clusterId);
   if (!idx.headlessByIp) {
     idx.headlessByIp = new Map();
-    for (const svc of world.k8sList<Service>(clusterId, 'Service')) {
+    for (const svc of idx.services) {
       if (svc.spec.clusterIP !== 'None') continue;
       for (const ep of serviceEndpoints(world, clusterId, svc)) if (ep.ready) idx.headlessByIp.set(ep.ip, { service: svc, host: ep.host });
     }
@@ -76,6 +98,14 @@ function dashed(ip: string): string {
 
 /** Endpoints of a Service from its Endpoints object, or its EndpointSlices when there is none. */
 export function serviceEndpoints(world: World, clusterId: string, svc: Service): ServiceEndpoint[] {
+  const memo = index(world, clusterId).endpoints;
+  const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+  let list = memo.get(key);
+  if (!list) memo.set(key, (list = computeEndpoints(world, clusterId, svc)));
+  return list;
+}
+
+function computeEndpoints(world: World, clusterId: string, svc: Service): ServiceEndpoint[] {
   const ns = svc.metadata.namespace ?? 'default';
   const publishNotReady = Boolean((svc.spec as { publishNotReadyAddresses?: boolean }).publishNotReadyAddresses);
   const hostOf = (ip: string, explicit: string | undefined, podName: string | undefined): string => {
@@ -88,12 +118,14 @@ export function serviceEndpoints(world: World, clusterId: string, svc: Service):
     return dashed(ip);
   };
   const out: ServiceEndpoint[] = [];
+  const seen = new Set<string>();
   const eps = world.k8sGet<Endpoints>(clusterId, 'Endpoints', ns, svc.metadata.name);
   if (eps) {
     for (const subset of eps.subsets ?? []) {
       for (const [list, ready] of [[subset.addresses, true], [subset.notReadyAddresses, false]] as const) {
         for (const a of list ?? []) {
-          if (out.some((e) => e.ip === a.ip)) continue;
+          if (seen.has(a.ip)) continue;
+          seen.add(a.ip);
           const explicit = (a as { hostname?: string }).hostname;
           out.push({ ip: a.ip, host: hostOf(a.ip, explicit, a.targetRef?.name), nodeName: a.nodeName, podName: a.targetRef?.name, ready: ready || publishNotReady });
         }
@@ -105,7 +137,8 @@ export function serviceEndpoints(world: World, clusterId: string, svc: Service):
     if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
     for (const e of slice.endpoints ?? []) {
       for (const ip of e.addresses) {
-        if (out.some((x) => x.ip === ip)) continue;
+        if (seen.has(ip)) continue;
+        seen.add(ip);
         const explicit = (e as { hostname?: string }).hostname;
         out.push({ ip, host: hostOf(ip, explicit, e.targetRef?.name), nodeName: e.nodeName, podName: e.targetRef?.name, ready: e.conditions?.ready !== false || publishNotReady });
       }

@@ -100,12 +100,13 @@ function backendOf(world: World, clusterId: string, svc: Service, from: Located,
     const pod = world.k8sGet<Pod>(clusterId, 'Pod', 'kube-system', named);
     if (pod) return pod;
   }
-  const candidates: Pod[] = [];
-  for (const ep of serviceEndpoints(world, clusterId, svc)) {
-    if (!ep.ready || !ep.podName) continue;
-    const pod = world.k8sGet<Pod>(clusterId, 'Pod', svc.metadata.namespace ?? 'kube-system', ep.podName);
-    if (pod && isCorednsPod(pod)) candidates.push(pod);
+  const ready = serviceEndpoints(world, clusterId, svc).filter((ep) => ep.ready && ep.podName);
+  const ns = svc.metadata.namespace ?? 'kube-system';
+  // Try the hashed choice first, then the others in order (an endpoint whose pod is gone is skipped).
+  const start = ready.length > 0 ? fnv1a(`${from.label}|${ip}`) % ready.length : 0;
+  for (let i = 0; i < ready.length; i++) {
+    const pod = world.k8sGet<Pod>(clusterId, 'Pod', ns, ready[(start + i) % ready.length]!.podName!);
+    if (pod && isCorednsPod(pod)) return pod;
   }
-  if (candidates.length === 0) return undefined;
-  return candidates[fnv1a(`${from.label}|${ip}`) % candidates.length];
+  return undefined;
 }

@@ -3,10 +3,10 @@
 // default; AKS sets no `ttl`). Services → ClusterIP, headless → ready endpoint IPs, endpoint
 // names, SRV for named ports, pod A records from the dashed IP, PTR for ClusterIPs and headless
 // endpoints. Reverse names it does not know fall through to the next plugin (forward).
-import type { K8sObject, Service } from '../../../model/k8s/types.ts';
+import type { Service } from '../../../model/k8s/types.ts';
 import type { World } from '../../../model/world.ts';
 import { isIPv4 } from '../../../core/ip.ts';
-import { headlessEndpointByIp, isHeadless, serviceByClusterIp, serviceEndpoints, servicePorts } from '../cluster-index.ts';
+import { headlessEndpointByIp, isHeadless, namespaceExists, serviceByClusterIp, serviceEndpoints, servicePorts } from '../cluster-index.ts';
 import { fqdn, inZone, ipOfReverseName } from '../names.ts';
 import type { DnsRecord, Question } from '../types.ts';
 import { noData, nxdomain, positive, soaRecord, type SourceAnswer } from './answer.ts';
@@ -33,10 +33,6 @@ export function clusterLocal(world: World, clusterId: string, q: Question): Sour
   if (kind === 'svc') return serviceName(world, clusterId, q, rel.slice(0, -1));
   if (kind === 'pod') return podName(world, clusterId, q, rel.slice(0, -1));
   return nxdomain(`cluster.local names are <service>.<namespace>.svc.cluster.local or <a-b-c-d>.<namespace>.pod.cluster.local; "${q.name}" is neither`, soa(world));
-}
-
-function namespaceExists(world: World, clusterId: string, ns: string): boolean {
-  return Boolean(world.k8sGet<K8sObject>(clusterId, 'Namespace', undefined, ns)) || world.k8sList(clusterId, 'Service', ns).length > 0;
 }
 
 function serviceName(world: World, clusterId: string, q: Question, labels: string[]): SourceAnswer {
