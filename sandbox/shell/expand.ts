@@ -28,6 +28,8 @@ interface Field {
   /** The same text as a glob pattern: quoted characters escaped. */
   pattern: string;
   glob: boolean;
+  /** Only the empty marker of an opening `"` so far (dropped by a `"$@"` with no parameters). */
+  onlyQuotes: boolean;
 }
 
 /** Collects fields: quoted text sticks to the current field, unquoted expansions split it. */
@@ -36,7 +38,7 @@ class Fields {
   private current: Field | null = null;
 
   private field(): Field {
-    this.current ??= { text: '', pattern: '', glob: false };
+    this.current ??= { text: '', pattern: '', glob: false, onlyQuotes: true };
     return this.current;
   }
 
@@ -44,11 +46,18 @@ class Fields {
     const f = this.field();
     f.text += text;
     f.pattern += escapeGlob(text);
+    if (text) f.onlyQuotes = false;
+  }
+
+  /** `"$@"` with no positional parameters makes no word at all. */
+  dropEmptyQuotes(): void {
+    if (this.current?.onlyQuotes) this.current = null;
   }
 
   unquoted(text: string): void {
     if (!text) return;
     const f = this.field();
+    f.onlyQuotes = false;
     f.text += text;
     f.pattern += text.replace(/\\/g, '\\\\');
     if (!f.glob && hasGlob(text)) f.glob = true;
@@ -141,6 +150,7 @@ function addParts(parts: WordPart[], fields: Fields, ex: Expander): void {
       case 'param':
         if (part.name === '@' && part.op === '' && part.quoted) {
           // "$@": one field per positional parameter
+          if (ex.positional().length === 0) fields.dropEmptyQuotes();
           ex.positional().forEach((arg, i) => {
             if (i > 0) fields.end();
             fields.quoted(arg);

@@ -379,7 +379,13 @@ export class Interpreter {
         this.signal = { kind, levels: Math.max(1, Math.min(levels, this.loops)) };
         return true;
       },
+      aliases: () => [...this.session.aliases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      setAlias: (name, value) => {
+        if (value === null) this.session.aliases.delete(name);
+        else this.session.aliases.set(name, value);
+      },
       run: (argv, stdin, extra = {}) => this.runCaptured(argv, stdin, { ...env, ...extra }),
+      runOn: (host, argv, stdin, extra = {}) => this.runCaptured(argv, stdin, extra, Session.start(host)),
       runScript: (source, options = {}) => {
         const out = new OutputBuffer();
         const err = new OutputBuffer();
@@ -395,13 +401,16 @@ export class Interpreter {
   }
 
   /** A command run on behalf of another (xargs, env): like a child process, in a subshell. */
-  private runCaptured(argv: string[], stdin: string, env: Record<string, string>): CommandResult {
+  private runCaptured(argv: string[], stdin: string, env: Record<string, string>, session?: Session): CommandResult {
     if (this.callDepth + 1 > MAX_CALL_DEPTH) return tooDeep();
     if (argv.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
     if (this.tick()) return { stdout: '', stderr: '', exitCode: 1 };
     const out = new OutputBuffer();
     const err = new OutputBuffer();
-    const child = new Interpreter(this.session.clone(), this.hooks, this.state, { subshell: true, callDepth: this.callDepth + 1 });
+    const child = new Interpreter(session ?? this.session.clone(), this.hooks, this.state, {
+      subshell: true,
+      callDepth: this.callDepth + 1,
+    });
     const status = child.invoke(argv.map(String), env, {
       stdin: new InputStream(String(stdin ?? '')),
       stdout: { kind: 'buffer', buffer: out },
@@ -422,7 +431,8 @@ export class Interpreter {
       writeTo(io.stderr, tooDeep().stderr);
       return 1;
     }
-    const parsed = parse(String(source));
+    // Like bash, scripts and `bash -c` see no aliases; `source` and `eval` do.
+    const parsed = parse(String(source), options.subshell ? undefined : this.session.aliases);
     if (parsed.status === 'incomplete') {
       writeTo(io.stderr, 'bash: syntax error: unexpected end of file\n');
       return 2;

@@ -7,7 +7,8 @@ import { MAX_NESTING } from './limits.ts';
 import { IncompleteInput, nestingTooDeep, ShellSyntaxError } from './parse-errors.ts';
 
 export type Token =
-  | { type: 'word'; word: Word }
+  /** aliasChain: the aliases whose expansion produced this word (never expanded again). */
+  | { type: 'word'; word: Word; aliasChain?: string[] }
   /** '|' '||' '|&' '&&' '&' ';' ';;' '(' ')' and '\n' */
   | { type: 'op'; op: string }
   | { type: 'redir'; fd: number | null; op: RedirOp; heredoc: HereDoc | null };

@@ -22,8 +22,15 @@ const RESERVED_CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 
-export function parse(src: string): ParseOutcome {
-  const lexer = new Lexer(src, 0, 0, false, SUB_PARSER);
+type Aliases = ReadonlyMap<string, string>;
+const NO_ALIASES: Aliases = new Map();
+/** Longest chain of aliases expanding into aliases. */
+const MAX_ALIAS_CHAIN = 16;
+
+/** `aliases`: expanded in command position, as in an interactive bash (scripts pass none). */
+export function parse(src: string, aliases: Aliases = NO_ALIASES): ParseOutcome {
+  const sub = subParser(aliases);
+  const lexer = new Lexer(src, 0, 0, false, sub);
   let tokens: Token[];
   let partial = false;
   try {
@@ -35,7 +42,7 @@ export function parse(src: string): ParseOutcome {
     partial = true;
   }
   try {
-    const program = new Parser(tokens, 0, partial ? 'partial' : 'top').parseProgram();
+    const program = new Parser(tokens, 0, partial ? 'partial' : 'top', aliases, sub).parseProgram();
     return partial ? { status: 'incomplete' } : { status: 'ok', program };
   } catch (error) {
     return failure(error);
@@ -49,39 +56,65 @@ function failure(error: unknown): ParseOutcome {
   return { status: 'error', message: `bash: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-const SUB_PARSER: SubParser = {
-  substitution(src, start, depth) {
-    if (depth > MAX_NESTING) throw nestingTooDeep();
-    const lexer = new Lexer(src, start, depth, true, SUB_PARSER);
-    const tokens = lexer.run();
-    const program = new Parser(tokens, depth, 'nested').parseProgram();
-    return { program, end: lexer.pos };
-  },
-  backquote(src, depth) {
-    if (depth > MAX_NESTING) throw nestingTooDeep();
-    let tokens: Token[];
-    try {
-      tokens = new Lexer(src, 0, depth, false, SUB_PARSER).run();
-    } catch (error) {
-      if (error instanceof IncompleteInput) {
-        throw new ShellSyntaxError('bash: command substitution: syntax error: unexpected end of file');
+function subParser(aliases: Aliases): SubParser {
+  const sub: SubParser = {
+    substitution(src, start, depth) {
+      if (depth > MAX_NESTING) throw nestingTooDeep();
+      const lexer = new Lexer(src, start, depth, true, sub);
+      const tokens = lexer.run();
+      const program = new Parser(tokens, depth, 'nested', aliases, sub).parseProgram();
+      return { program, end: lexer.pos };
+    },
+    backquote(src, depth) {
+      if (depth > MAX_NESTING) throw nestingTooDeep();
+      let tokens: Token[];
+      try {
+        tokens = new Lexer(src, 0, depth, false, sub).run();
+      } catch (error) {
+        if (error instanceof IncompleteInput) {
+          throw new ShellSyntaxError('bash: command substitution: syntax error: unexpected end of file');
+        }
+        throw error;
       }
-      throw error;
-    }
-    return new Parser(tokens, depth, 'backquote').parseProgram();
-  },
-};
+      return new Parser(tokens, depth, 'backquote', aliases, sub).parseProgram();
+    },
+  };
+  return sub;
+}
 
 class Parser {
   private i = 0;
   private readonly tokens: Token[];
   private readonly mode: Mode;
   private level: number;
+  private readonly aliases: Aliases;
+  private readonly sub: SubParser;
 
-  constructor(tokens: Token[], depth: number, mode: Mode) {
-    this.tokens = tokens;
+  constructor(tokens: Token[], depth: number, mode: Mode, aliases: Aliases, sub: SubParser) {
+    this.tokens = tokens.slice();
     this.mode = mode;
     this.level = depth;
+    this.aliases = aliases;
+    this.sub = sub;
+  }
+
+  /** Replaces the word at `i` by its alias's tokens; false when it is not an alias here. */
+  private expandAlias(token: Extract<Token, { type: 'word' }>): boolean {
+    if (this.aliases.size === 0) return false;
+    const name = keywordText(token);
+    if (name === null) return false;
+    const value = this.aliases.get(name);
+    const chain = token.aliasChain ?? [];
+    if (value === undefined || chain.includes(name) || chain.length >= MAX_ALIAS_CHAIN) return false;
+    let replacement: Token[];
+    try {
+      replacement = new Lexer(value, 0, this.level, false, this.sub).run();
+    } catch {
+      return false; // an alias that does not lex on its own is used as the plain word
+    }
+    for (const t of replacement) if (t.type === 'word') t.aliasChain = [...chain, name];
+    this.tokens.splice(this.i, 1, ...replacement);
+    return true;
   }
 
   parseProgram(): Program {
@@ -177,7 +210,16 @@ class Parser {
   }
 
   private parseCommand(): Command {
-    const token = this.peek();
+    let token = this.peek();
+    let aliased = false;
+    while (token?.type === 'word' && this.expandAlias(token)) {
+      aliased = true;
+      token = this.peek();
+    }
+    if (aliased && (!token || (token.type === 'op' && token.op !== '('))) {
+      // an alias that expanded to nothing: an empty command, like bash
+      return { kind: 'simple', assigns: [], words: [], redirects: [] };
+    }
     if (!token) return this.needWord();
     if (token.type === 'op') {
       if (token.op !== '(') this.unexpected(token);
@@ -209,6 +251,8 @@ class Parser {
         command.redirects.push(this.parseRedirect());
       } else if (token.type === 'word') {
         const assignment = command.words.length === 0 ? asAssignment(token.word) : null;
+        // after `VAR=x`, the command word may still be an alias; its tokens are parsed from here
+        if (!assignment && command.words.length === 0 && this.expandAlias(token)) continue;
         if (assignment) command.assigns.push(assignment);
         else command.words.push(token.word);
         this.i++;

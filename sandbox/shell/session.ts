@@ -9,9 +9,13 @@ export interface SessionState {
   /** [name, value] in creation order. */
   vars: [string, string][];
   exported: string[];
+  /** [name, value]; absent in states saved before aliases existed. */
+  aliases?: [string, string][];
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** What bash accepts as an alias name: no blanks, quotes, `/`, `$`, `=` or shell metacharacters. */
+export const ALIAS_NAME = /^[^\s'"\\/$`=|&;()<>]+$/;
 
 export class Session {
   host: Host;
@@ -20,6 +24,8 @@ export class Session {
   /** $0 and $1.. (scripts, `bash -c`); the interactive shell has none. */
   arg0 = 'bash';
   args: string[] = [];
+  /** `alias k=kubectl`: expanded by the parser for interactive input. */
+  aliases = new Map<string, string>();
   private vars = new Map<string, string>();
   private exported = new Set<string>();
 
@@ -47,6 +53,7 @@ export class Session {
     copy.args = this.args.slice();
     copy.vars = new Map(this.vars);
     copy.exported = new Set(this.exported);
+    copy.aliases = new Map(this.aliases);
     return copy;
   }
 
@@ -99,6 +106,7 @@ export class Session {
       lastExit: this.lastExit,
       vars: [...this.vars],
       exported: [...this.exported],
+      aliases: [...this.aliases],
     };
   }
 
@@ -131,6 +139,16 @@ export class Session {
     for (const name of j.exported as unknown[]) {
       if (typeof name !== 'string' || !NAME.test(name)) fail(`bad exported name ${JSON.stringify(name)}`);
       session.exported.add(name as string);
+    }
+    if (j.aliases !== undefined) {
+      if (!Array.isArray(j.aliases)) fail('aliases must be an array');
+      for (const entry of j.aliases as unknown[]) {
+        if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string' || !ALIAS_NAME.test(entry[0])) {
+          fail(`bad alias entry ${JSON.stringify(entry)}`);
+        }
+        const [name, value] = entry as [string, string];
+        session.aliases.set(name, value);
+      }
     }
     return session;
   }

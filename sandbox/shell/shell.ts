@@ -91,7 +91,7 @@ export class Shell {
       session.lastExit = 1;
       return { stdout: '', stderr: `bash: input longer than ${MAX_INPUT} characters; discarded\n`, exitCode: 1 };
     }
-    const parsed = parse(input);
+    const parsed = parse(input, session.aliases);
     if (parsed.status === 'incomplete') {
       this.pending = input;
       return { stdout: '', stderr: '', exitCode: session.lastExit, incomplete: true };
@@ -138,6 +138,7 @@ export class Shell {
         cwd: session.cwd,
         env: session.env(),
         varNames: session.variables().map((v) => v.name),
+        aliasNames: [...session.aliases.keys()],
         home: session.get('HOME') ?? session.host.home,
       });
     } catch {

@@ -63,10 +63,19 @@ export interface ShellControl {
   readLine(): string | null;
   /** `break`/`continue` support: false when not inside a loop. */
   loopControl(kind: 'break' | 'continue', levels: number): boolean;
+  /** Aliases of this session, sorted by name. */
+  aliases(): [string, string][];
+  /** Defines an alias, or removes it with null. */
+  setAlias(name: string, value: string | null): void;
 
   // Running other commands (xargs, env, sh -c, scripts).
   /** Run argv through the registry as a command of this shell; `env` adds variables for it. */
   run(argv: string[], stdin: string, env?: Record<string, string>): CommandResult;
+  /**
+   * Run argv on another host (e.g. `kubectl exec pod -- cat /etc/resolv.conf`): a fresh login
+   * session there, its registry and filesystem, nothing kept afterwards.
+   */
+  runOn(host: Host, argv: string[], stdin: string, env?: Record<string, string>): CommandResult;
   /** Run shell source: in a subshell (sh -c, scripts) or in this shell (`source`). */
   runScript(source: string, options?: { stdin?: string; subshell?: boolean; arg0?: string; args?: string[] }): CommandResult;
 }

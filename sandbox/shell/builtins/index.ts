@@ -1,6 +1,7 @@
 // Registers every builtin in a host's registry: the shell's own commands and the coreutils a
 // lesson needs. Tools (kubectl, az, curl) are registered next to these by their own modules.
 import type { CommandRegistry } from '../registry.ts';
+import { alias, evalCommand, set, unalias } from './aliases.ts';
 import type { CommandDefinition } from '../types.ts';
 import { bash, breakCommand, colon, continueCommand, dot, exit, falseCommand, sh, sleep, source, trueCommand } from './control.ts';
 import { cut } from './cut.ts';
@@ -25,6 +26,7 @@ export const BUILTINS: readonly CommandDefinition[] = [
   // the shell itself
   help, clear, history, which, type, cd, pwd, exportCommand, unset, env, read, trueCommand, falseCommand, colon,
   exit, breakCommand, continueCommand, sleep, source, dot, bash, sh, test, bracket, whoami, hostname,
+  alias, unalias, set, evalCommand,
   // printing
   echo, printf,
   // files

@@ -4,8 +4,8 @@ import { fail, ok, pad } from './util.ts';
 
 /** Names bash itself implements (for `type`). */
 const SHELL_BUILTINS = new Set([
-  ':', '.', 'break', 'cd', 'continue', 'echo', 'eval', 'exit', 'export', 'false', 'help', 'history',
-  'printf', 'pwd', 'read', 'source', 'test', '[', 'true', 'type', 'unset',
+  ':', '.', 'alias', 'break', 'cd', 'continue', 'echo', 'eval', 'exit', 'export', 'false', 'help', 'history',
+  'printf', 'pwd', 'read', 'set', 'source', 'test', '[', 'true', 'type', 'unalias', 'unset',
 ]);
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', '{', '}', '!', 'in']);
 
@@ -94,7 +94,9 @@ export const type: CommandDefinition = {
     let stdout = '';
     let stderr = '';
     for (const name of ctx.argv.slice(1)) {
-      if (KEYWORDS.has(name)) stdout += `${name} is a shell keyword\n`;
+      const aliasValue = ctx.shell.aliases().find(([n]) => n === name)?.[1];
+      if (aliasValue !== undefined) stdout += `${name} is aliased to \`${aliasValue}'\n`;
+      else if (KEYWORDS.has(name)) stdout += `${name} is a shell keyword\n`;
       else if (SHELL_BUILTINS.has(name) && ctx.host.commands.get(name)) stdout += `${name} is a shell builtin\n`;
       else if (ctx.host.commands.get(name)) stdout += `${name} is /usr/bin/${name}\n`;
       else stderr += `bash: type: ${name}: not found\n`;

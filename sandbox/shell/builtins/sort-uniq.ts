@@ -53,8 +53,14 @@ function numberOf(text: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+const SI = 'KMGTPEZY';
+
+/** -h: 2K < 1M; a suffix outranks any number without one. */
+function humanOf(text: string): number {
+  const m = /^[ \t]*([-+]?(?:\d+\.?\d*|\.\d+))([KMGTPEZY]?)/i.exec(text);
+  if (!m) return 0;
+  const power = m[2] ? SI.indexOf(m[2].toUpperCase()) + 1 : 0;
+  return Number(m[1]) * 1024 ** power;
 }
 
 export const sort: CommandDefinition = {
@@ -84,43 +90,61 @@ export const sort: CommandDefinition = {
       keys.push(key);
     }
     const numeric = flags.has('n') || flags.has('g') || flags.has('h');
+    const human = flags.has('h');
     const fold = flags.has('f');
     const { inputs, errors } = readInputs(ctx, 'sort', operands, (name, reason) => `sort: cannot read: ${name}: ${reason}\n`);
     if (errors) return fail(errors, 2);
     const lines = inputs.flatMap((i) => splitLines(i.text));
 
-    const compareBy = (a: string, b: string, isNumeric: boolean, isFold: boolean): number => {
-      if (isNumeric) return numberOf(a) - numberOf(b);
-      return isFold ? compareStrings(a.toUpperCase(), b.toUpperCase()) : compareStrings(a, b);
-    };
-    const keyCompare = (a: string, b: string): number => {
-      if (keys.length === 0) {
-        return compareBy(flags.has('b') ? a.trimStart() : a, flags.has('b') ? b.trimStart() : b, numeric, fold);
-      }
-      for (const key of keys) {
-        const plain = !key.numeric && !key.reverse && !key.fold && !key.blanks;
-        const isNumeric = plain ? numeric : key.numeric;
-        const c = compareBy(keyText(a, key, separator), keyText(b, key, separator), isNumeric, plain ? fold : key.fold);
-        if (c !== 0) return key.reverse ? -c : c;
+    // Keys are computed once per line (decorate, sort, undecorate): comparisons stay cheap.
+    type Decorated = { line: string; keys: (string | number)[] };
+    const plans = keys.length === 0
+      ? [{ numeric, fold, reverse: false, extract: (line: string) => (flags.has('b') ? line.trimStart() : line) }]
+      : keys.map((key) => {
+          const plain = !key.numeric && !key.reverse && !key.fold && !key.blanks;
+          return {
+            numeric: plain ? numeric : key.numeric,
+            fold: plain ? fold : key.fold,
+            reverse: key.reverse,
+            extract: (line: string) => keyText(line, key, separator),
+          };
+        });
+    const decorate = (line: string): Decorated => ({
+      line,
+      keys: plans.map((p) => {
+        const text = p.extract(line);
+        return p.numeric ? (human ? humanOf(text) : numberOf(text)) : p.fold ? text.toUpperCase() : text;
+      }),
+    });
+    const count = plans.length;
+    const keyCompare = (a: Decorated, b: Decorated): number => {
+      for (let i = 0; i < count; i++) {
+        const x = a.keys[i];
+        const y = b.keys[i];
+        const c = typeof x === 'number' ? x - (y as number) || 0 : x < y ? -1 : x > y ? 1 : 0;
+        if (c !== 0) return plans[i].reverse ? -c : c;
       }
       return 0;
     };
     const reverse = flags.has('r') ? -1 : 1;
     const unique = flags.has('u');
+    const decorated = lines.map(decorate);
     // GNU's last resort: equal keys fall back to comparing whole lines (not with -s or -u).
-    const sorted = lines.slice().sort((a, b) => {
+    const noLastResort = unique || flags.has('s');
+    const sortedDecorated = decorated.slice().sort((a, b) => {
       const c = keyCompare(a, b);
-      if (c !== 0 || unique || flags.has('s')) return c * reverse;
-      return compareStrings(a, b) * reverse;
+      if (c !== 0 || noLastResort) return c * reverse;
+      return a.line < b.line ? -reverse : a.line > b.line ? reverse : 0;
     });
-    let out = sorted;
+    let kept = sortedDecorated;
     if (unique) {
-      out = [];
-      for (const line of sorted) if (out.length === 0 || keyCompare(out[out.length - 1], line) !== 0) out.push(line);
+      kept = [];
+      for (const d of sortedDecorated) if (kept.length === 0 || keyCompare(kept[kept.length - 1], d) !== 0) kept.push(d);
     }
+    const out = kept.map((d) => d.line);
     if (flags.has('c') || flags.has('C')) {
       for (let i = 1; i < lines.length; i++) {
-        if (keyCompare(lines[i - 1], lines[i]) * reverse > 0) {
+        if (keyCompare(decorated[i - 1], decorated[i]) * reverse > 0) {
           return fail(flags.has('C') ? '' : `sort: ${operands[0] ?? '-'}:${i + 1}: disorder: ${lines[i]}\n`);
         }
       }

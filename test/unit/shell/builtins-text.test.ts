@@ -111,6 +111,7 @@ describe('sort and uniq', () => {
     ['sort f.txt | uniq -u', 'Cherry\nbanana\n'],
     ['printf "a\\na\\nb\\na\\n" | uniq -c', '      2 a\n      1 b\n      1 a\n'],
     ['printf "A\\na\\n" | uniq -i', 'A\n'],
+    ['printf "2K\\n1M\\n3\\n512\\n" | sort -h', '3\n512\n2K\n1M\n'],
   ])('%s', (line, stdout) => {
     expect(sh(line, data)).toEqual(result(stdout));
   });
