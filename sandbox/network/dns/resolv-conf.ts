@@ -47,7 +47,8 @@ export function nodeResolvConf(world: World, clusterId: string, nodeName: string
   const place = locate(world, { kind: 'node', clusterId, name: nodeName });
   if (!place) return undefined;
   const up = hostUplink(world, place);
-  // Assumption from AKS node captures: /etc/resolv.conf → /run/systemd/resolve/resolv.conf.
+  // AKS node images symlink /etc/resolv.conf → /run/systemd/resolve/resolv.conf (node captures in
+  // VijayRod/demo dns-vm notes; joaguas/aksdnsfallback README), not to the 127.0.0.53 stub.
   return parseResolvConf(renderUplinkFile(up.nameservers, up.search), '/etc/resolv.conf', 'systemd-resolved uplink file (DHCP settings of the VNet)');
 }
 
