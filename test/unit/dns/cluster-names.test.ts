@@ -18,7 +18,7 @@ describe('names inside the cluster, from a pod', () => {
     const r = resolve('web');
     expect(r.status).toBe('NOERROR');
     expect(r.question.name).toBe('web.default.svc.cluster.local');
-    expect(r.answers).toEqual([{ name: 'web.default.svc.cluster.local', type: 'A', ttl: 5, data: '10.0.12.34' }]);
+    expect(r.answers).toEqual([{ name: 'web.default.svc.cluster.local', type: 'A', ttl: 30, data: '10.0.12.34' }]);
     expect(r.exchanges.map((e) => e.name)).toEqual(['web.default.svc.cluster.local']);
     expect(r.authoritative).toBe(true);
     expect(r.recursionAvailable).toBe(false);
@@ -39,20 +39,20 @@ describe('names inside the cluster, from a pod', () => {
     expect(resolve('db').answers.map((a) => a.data)).toEqual(['10.244.0.40', '10.244.1.41']);
     const one = resolve('db-1.db');
     expect(one.question.name).toBe('db-1.db.default.svc.cluster.local');
-    expect(one.answers).toEqual([{ name: 'db-1.db.default.svc.cluster.local', type: 'A', ttl: 5, data: '10.244.1.41' }]);
+    expect(one.answers).toEqual([{ name: 'db-1.db.default.svc.cluster.local', type: 'A', ttl: 30, data: '10.244.1.41' }]);
   });
 
   it('pod A records come from the dashed address (pods insecure)', () => {
     const r = lab().resolve('10-244-0-21.default.pod.cluster.local');
-    expect(r.answers).toEqual([{ name: '10-244-0-21.default.pod.cluster.local', type: 'A', ttl: 5, data: '10.244.0.21' }]);
+    expect(r.answers).toEqual([{ name: '10-244-0-21.default.pod.cluster.local', type: 'A', ttl: 30, data: '10.244.0.21' }]);
     expect(lab().resolve('not-an-ip.default.pod.cluster.local').status).toBe('NXDOMAIN');
   });
 
   it('SRV records for named ports: ClusterIP points at the Service name, headless at each endpoint', () => {
     const { resolve } = lab();
     const web = resolve('_http._tcp.web.default.svc.cluster.local', 'SRV');
-    expect(web.answers).toEqual([{ name: '_http._tcp.web.default.svc.cluster.local', type: 'SRV', ttl: 5, data: '0 100 80 web.default.svc.cluster.local.' }]);
-    expect(web.additional).toEqual([{ name: 'web.default.svc.cluster.local', type: 'A', ttl: 5, data: '10.0.12.34' }]);
+    expect(web.answers).toEqual([{ name: '_http._tcp.web.default.svc.cluster.local', type: 'SRV', ttl: 30, data: '0 100 80 web.default.svc.cluster.local.' }]);
+    expect(web.additional).toEqual([{ name: 'web.default.svc.cluster.local', type: 'A', ttl: 30, data: '10.0.12.34' }]);
     const db = resolve('_pg._tcp.db.default.svc.cluster.local', 'SRV');
     expect(db.answers.map((a) => a.data)).toEqual(['0 50 5432 db-0.db.default.svc.cluster.local.', '0 50 5432 db-1.db.default.svc.cluster.local.']);
     expect(resolve('_nope._tcp.web.default.svc.cluster.local', 'SRV').status).toBe('NXDOMAIN');

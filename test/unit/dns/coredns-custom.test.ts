@@ -79,7 +79,7 @@ describe('coredns-custom in resolution', () => {
   it('rewrite name exact serves one name as another and restores the asked name in the answer', () => {
     const { resolve } = lab({ 'alias.override': 'rewrite name exact db.contoso.com web.default.svc.cluster.local\n' });
     const r = resolve('db.contoso.com.');
-    expect(r.answers).toEqual([{ name: 'db.contoso.com', type: 'A', ttl: 5, data: '10.0.12.34' }]);
+    expect(r.answers).toEqual([{ name: 'db.contoso.com', type: 'A', ttl: 30, data: '10.0.12.34' }]);
     expect(r.steps.find((s) => s.action === 'rewrite')!.decision).toBe('db.contoso.com → web.default.svc.cluster.local');
   });
 

@@ -1,6 +1,6 @@
 // The CoreDNS kubernetes plugin as AKS configures it: `kubernetes cluster.local in-addr.arpa
-// ip6.arpa { pods insecure; fallthrough in-addr.arpa ip6.arpa }`, record TTL 5 s (the plugin
-// default; AKS sets no `ttl`). Services → ClusterIP, headless → ready endpoint IPs, endpoint
+// ip6.arpa { pods insecure; fallthrough in-addr.arpa ip6.arpa; ttl 30 }` (AKS's Corefile as
+// `kubectl get cm coredns -o yaml` shows it; the same text as controllers/k8s/addons/dns.ts). Services → ClusterIP, headless → ready endpoint IPs, endpoint
 // names, SRV for named ports, pod A records from the dashed IP, PTR for ClusterIPs and headless
 // endpoints. Reverse names it does not know fall through to the next plugin (forward).
 import type { Service } from '../../../model/k8s/types.ts';
@@ -12,7 +12,7 @@ import type { DnsRecord, Question } from '../types.ts';
 import { noData, nxdomain, positive, soaRecord, type SourceAnswer } from './answer.ts';
 
 export const CLUSTER_ZONE = 'cluster.local';
-export const CLUSTER_TTL = 5;
+export const CLUSTER_TTL = 30;
 
 /** The zones the plugin is authoritative for in the AKS Corefile. */
 export function isClusterZone(name: string): boolean {
