@@ -1,10 +1,10 @@
 // Events as the Kubernetes event recorder writes them. World.event looks for an earlier twin by
 // scanning every event of the namespace, which is quadratic when a cluster boots thousands of
 // pods; here an event's name is derived from what it says, so finding its twin is one lookup.
-import { fnv1a } from '../../core/hash.ts';
 import type { K8sEvent, K8sObject } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { noteEventTime } from './gc.ts';
+import { flatGuid, flatHex } from './ids.ts';
 import { newMeta } from './meta.ts';
 import { put, stamp } from './store.ts';
 
@@ -18,20 +18,8 @@ export interface EventOptions {
    * condition that simply persists (FailedScheduling) must not count up on each round.
    */
   once?: boolean;
-}
-
-/**
- * Hex from FNV-1a words: events are the most numerous objects on a booting cluster, and this is
- * several times cheaper than the per-character generator behind World.hex.
- */
-function fnvHex(seed: string, length: number): string {
-  let out = '';
-  for (let i = 0; out.length < length; i++) out += fnv1a(`${i}:${seed}`).toString(16).padStart(8, '0');
-  return out.slice(0, length);
-}
-
-function guidShaped(h: string): string {
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16]!, 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  /** The caller knows no such event exists yet (a pod starting for the first time): skip the lookup. */
+  fresh?: boolean;
 }
 
 export function recordEvent(
@@ -45,10 +33,11 @@ export function recordEvent(
   options: EventOptions = {},
 ): void {
   const namespace = about.metadata.namespace ?? 'default';
-  const key = `${clusterId}|${about.metadata.uid}|${reason}|${message}|${options.fieldPath ?? ''}`;
-  const name = `${about.metadata.name}.${fnvHex(`${world.state.seed}/event:${key}`, 16)}`;
+  // Each cluster has its own store, and uids are unique within it: no need for the cluster id.
+  const key = `${about.metadata.uid}|${reason}|${message}|${options.fieldPath ?? ''}`;
+  const name = `${about.metadata.name}.${flatHex(`${world.state.seed}/event:${key}`, 16)}`;
   const now = stamp(world);
-  const existing = world.k8sGet<K8sEvent>(clusterId, 'Event', namespace, name);
+  const existing = options.fresh ? undefined : world.k8sGet<K8sEvent>(clusterId, 'Event', namespace, name);
   if (existing) {
     if (options.once) return;
     existing.count += 1;
@@ -67,9 +56,9 @@ export function recordEvent(
   put(world, clusterId, {
     apiVersion: 'v1',
     kind: 'Event',
-    // Set here so `put` need not look the event up again; the cluster's resourceVersion
-    // makes the uid unique even if an expired event's name comes back.
-    metadata: newMeta(name, namespace, { uid: guidShaped(fnvHex(`${key}/${world.cluster(clusterId).resourceVersion}`, 32)), creationTimestamp: now }),
+    // Set here so `put` need not look the event up again. An event's name is unique while it
+    // exists; one that comes back after expiring does so at a later time, hence a new uid.
+    metadata: newMeta(name, namespace, { uid: flatGuid(`${name}/${now}`), creationTimestamp: now }),
     involvedObject,
     reason,
     message,

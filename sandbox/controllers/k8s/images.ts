@@ -1,7 +1,8 @@
 // Container images as containerd reports them: fully qualified names (`docker.io/library/nginx:
 // latest`), digests derived from the name, and the kubelet's pull events. Sizes and pull times
 // are seeded by the image so every run prints the same numbers.
-import { fnv1a, hexOf } from '../../core/hash.ts';
+import { fnv1a } from '../../core/hash.ts';
+import { flatHex } from './ids.ts';
 
 /** `nginx` → `docker.io/library/nginx:latest`; registries with a dot, colon or `localhost` stay. */
 export function normalizeImage(image: string): string {
@@ -20,7 +21,7 @@ export function imageId(image: string): string {
   const normalized = normalizeImage(image);
   if (normalized.includes('@')) return normalized;
   const repo = normalized.slice(0, normalized.lastIndexOf(':'));
-  return `${repo}@sha256:${hexOf(`image-digest:${normalized}`, 64)}`;
+  return `${repo}@sha256:${flatHex(`image-digest:${normalized}`, 64)}`;
 }
 
 /**

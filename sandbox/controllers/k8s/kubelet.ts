@@ -10,6 +10,7 @@ import type { World } from '../../model/world.ts';
 import type { Controller } from '../types.ts';
 import { podNetworkMode, runningClusters, type PodNetworkMode } from './cluster.ts';
 import { recordEvent } from './events.ts';
+import { flatHex } from './ids.ts';
 import { alreadyPresentMessage, normalizeImage, preCachedOnNode, pulledMessage } from './images.ts';
 import { blockAllocate, hostLocalAllocate, poolAllocate } from './ipam.ts';
 import { canonicalJson } from './meta.ts';
@@ -97,7 +98,7 @@ class NodeAgents {
       if (ip === null) {
         this.write(pod, creatingStatus(pod, hostIp, now));
         const message =
-          source.kind === 'not-ready' ? NETWORK_NOT_READY : exhaustedMessage(source, this.world.hex(`sandbox:${pod.metadata.uid}`, 64));
+          source.kind === 'not-ready' ? NETWORK_NOT_READY : exhaustedMessage(source, flatHex(`${this.world.state.seed}/sandbox:${pod.metadata.uid}`, 64));
         const reason = source.kind === 'not-ready' ? 'NetworkNotReady' : 'FailedCreatePodSandBox';
         recordEvent(this.world, this.clusterId, pod, 'Warning', reason, message, COMPONENT, { host: nodeName, once: true });
         return;
@@ -106,7 +107,7 @@ class NodeAgents {
     }
 
     const containerIds = new Map(
-      pod.spec.containers.map((c) => [c.name, `containerd://${this.world.hex(`containerd:${pod.metadata.uid}:${c.name}`, 64)}`]),
+      pod.spec.containers.map((c) => [c.name, `containerd://${flatHex(`${this.world.state.seed}/containerd:${pod.metadata.uid}:${c.name}`, 64)}`]),
     );
     const started = this.write(pod, runningStatus(pod, hostIp, podIp, now, containerIds));
     this.containerEvents(started, nodeName);
@@ -142,7 +143,8 @@ class NodeAgents {
 
   private containerEvents(pod: Pod, nodeName: string): void {
     for (const c of pod.spec.containers) {
-      const at = { host: nodeName, fieldPath: `spec.containers{${c.name}}` };
+      // A pod starts once, so none of its container events exist yet.
+      const at = { host: nodeName, fieldPath: `spec.containers{${c.name}}`, fresh: true };
       const policy = (c as { imagePullPolicy?: string }).imagePullPolicy ?? defaultPullPolicy(c.image);
       // The node's image store: which images this node has pulled before.
       const cacheKey = `image:${this.clusterId.toLowerCase()}:${nodeName}:${normalizeImage(c.image)}`;

@@ -4,7 +4,7 @@
 // through World and record the revision they expect. Any other change to the world moves
 // `world.revision` past that, and the index is rebuilt on next use.
 import { rfc3339 } from '../../core/clock.ts';
-import { guidOf } from '../../core/hash.ts';
+import { flatGuid } from './ids.ts';
 import type { K8sObject } from '../../model/k8s/types.ts';
 import { objectKey, type World } from '../../model/world.ts';
 
@@ -70,7 +70,7 @@ export function put<T extends K8sObject>(world: World, clusterId: string, obj: T
   const meta = obj.metadata;
   if (!meta.uid && !world.k8sGet(clusterId, obj.kind, meta.namespace, meta.name)) {
     const cluster = world.cluster(clusterId);
-    meta.uid = guidOf(`${world.state.seed}/uid/${clusterId.toLowerCase()}/${objectKey(obj.kind, meta.namespace, meta.name)}/${cluster.resourceVersion}`);
+    meta.uid = flatGuid(`${world.state.seed}/uid/${clusterId.toLowerCase()}/${objectKey(obj.kind, meta.namespace, meta.name)}/${cluster.resourceVersion}`);
     meta.creationTimestamp ||= stamp(world);
   }
   const before = world.revision;

@@ -1,7 +1,6 @@
 // Small hand-built worlds for the Kubernetes controller tests: a ManagedCluster resource with a
 // network profile, its Node objects (podCIDRs for kubenet/overlay), and for Azure CNI the VMSS
 // and NICs whose secondary IP configurations pods draw from.
-import { DEFAULT_EPOCH_MS } from '../../../sandbox/core/clock.ts';
 import { intToIp, ipToInt } from '../../../sandbox/core/ip.ts';
 import type {
   ManagedCluster,
@@ -12,6 +11,7 @@ import type {
   VirtualNetwork,
 } from '../../../sandbox/model/azure/types.ts';
 import type { Deployment, K8sObject, Node, Pod, Service } from '../../../sandbox/model/k8s/types.ts';
+import { createWorldState } from '../../../sandbox/model/new-world.ts';
 import { World, type ControlPlane } from '../../../sandbox/model/world.ts';
 import { settle } from '../../../sandbox/controllers/settle.ts';
 import { k8sControllers } from '../../../sandbox/controllers/k8s/index.ts';
@@ -21,20 +21,9 @@ export const RG = 'rg1';
 export const NODE_RG = 'MC_rg1_aks1_eastus';
 
 export function emptyWorld(seed = 'k8s-test'): World {
-  return new World({
-    version: 1,
-    seed,
-    clockMs: DEFAULT_EPOCH_MS,
-    subscription: { id: SUB, name: 'Lab', tenantId: 'tenant', user: 'learner@example.com' },
-    defaultLocation: 'eastus',
-    resourceGroups: {},
-    resources: {},
-    clusters: {},
-    controlPlanes: {},
-    machines: {},
-    counters: {},
-    conditions: {},
-  });
+  const state = createWorldState(seed);
+  state.subscription.id = SUB;
+  return new World(state);
 }
 
 export type Plugin = 'kubenet' | 'overlay' | 'azure' | 'none';
