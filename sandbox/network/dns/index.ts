@@ -37,7 +37,5 @@ export { searchCandidates } from './search.ts';
 export { corednsConfig, buildConfig, type CorednsConfig } from './corefile.ts';
 export { AZURE_DNS_IP, CUSTOM_DNS_SEARCH_STUB, dhcpSearchDomain, internalSuffix, vnetDnsServers } from './vnet-dns.ts';
 export { nslookupLookups, digLookup, type LookupOptions, type DigOptions } from './lookups.ts';
-export { formatNslookup, type NslookupInput, type ToolOutput } from './format-nslookup.ts';
-export { formatDig, DIG_VERSION, type DigInput } from './format-dig.ts';
-export { recordLine, questionLine, whenText } from './format-common.ts';
+export { formatNslookup, formatDig, DIG_VERSION, questionLine, recordLine, whenText, type DigInput, type NslookupInput, type ToolOutput } from './format.ts';
 export { reverseName, normalizeName } from './names.ts';
