@@ -37,7 +37,7 @@ export function k8sControllers(): Controller[] {
 export { selectorMatches } from './labels.ts';
 export { podsForService, resolveTargetPort, serviceBackends } from './service-backends.ts';
 export { validateService, type FieldError, type ServiceValidation } from './service-validation.ts';
-export { admitService, withServiceDefaults, type ServiceAdmission } from './services.ts';
+export { admitService, dropTypeDependentFields, withServiceDefaults, type ServiceAdmission } from './services.ts';
 export { withPodDefaults, qosClass } from './pod-defaults.ts';
 export { podNetworkMode, type PodNetworkMode } from './cluster.ts';
 export { isPodReady, isNodeReady } from './pods.ts';

@@ -117,6 +117,8 @@ function completeService(ctx: AllocationContext, input: Service, existing?: Serv
     // Changing type back to ClusterIP releases the node ports.
     for (const p of spec.ports) delete p.nodePort;
   }
+  if (type === 'ClusterIP' || type === 'ExternalName') delete spec.externalTrafficPolicy;
+  if (type !== 'LoadBalancer') delete spec.allocateLoadBalancerNodePorts;
 
   if (type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local') {
     spec.healthCheckNodePort ||= existing?.spec?.healthCheckNodePort || allocateNodePort(ctx, svc, new Set(spec.ports.map((p) => p.nodePort ?? 0)));
@@ -144,7 +146,33 @@ export type ServiceAdmission = { ok: true; service: Service } | Exclude<ServiceV
  * What the API server does with a Service create (or update, given the stored one): validate,
  * default, allocate. The caller stores `service` on success or prints `message` on failure.
  */
-export function admitService(world: World, clusterId: string, svc: Service, existing?: Service): ServiceAdmission {
+/**
+ * On an update that changes the type, fields the new type cannot have are dropped when they
+ * still hold the old values (kubernetes registry `dropTypeDependentFields`), so `kubectl apply`
+ * of a NodePort Service turned ClusterIP is accepted.
+ */
+export function dropTypeDependentFields(svc: Service, existing: Service | undefined): Service {
+  if (!existing || !svc.spec || svc.spec.type === existing.spec?.type) return svc;
+  const next = clone(svc);
+  const spec = next.spec;
+  const old = existing.spec;
+  const toClusterIp = spec.type === 'ClusterIP' || spec.type === 'ExternalName' || spec.type === undefined;
+  if (toClusterIp) {
+    for (const p of spec.ports ?? []) {
+      const before = old.ports?.find((o) => o.port === p.port && o.protocol === p.protocol);
+      if (p.nodePort && p.nodePort === before?.nodePort) delete p.nodePort;
+    }
+    if (spec.externalTrafficPolicy === old.externalTrafficPolicy) delete spec.externalTrafficPolicy;
+  }
+  if (spec.type !== 'LoadBalancer') {
+    if (spec.healthCheckNodePort === old.healthCheckNodePort) delete spec.healthCheckNodePort;
+    if (spec.allocateLoadBalancerNodePorts === old.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
+  }
+  return next;
+}
+
+export function admitService(world: World, clusterId: string, input: Service, existing?: Service): ServiceAdmission {
+  const svc = dropTypeDependentFields(input, existing);
   const verdict = validateService(world, clusterId, svc, existing);
   if (!verdict.ok) return verdict;
   const others = listKind<Service>(world, clusterId, 'Service').filter((s) => serviceKey(s) !== serviceKey(svc));

@@ -163,3 +163,42 @@ describe('endpointslice controller', () => {
     expect(mirror!.ports).toEqual([{ name: 'sql', port: 1433, protocol: 'TCP' }]);
   });
 });
+
+describe('pods created by hand and pods being deleted', () => {
+  it('a bare pod (no status, no defaults) is scheduled, started and becomes an endpoint', () => {
+    const world = emptyWorld();
+    const c = addCluster(world);
+    world.k8sPut(c.id, service('solo', { selector: { run: 'solo' } }));
+    world.k8sPut(c.id, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'solo', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', labels: { run: 'solo' } },
+      spec: { containers: [{ name: 'solo', image: 'nginx' }] },
+    } as unknown as Pod);
+    run(world);
+    const pod = world.k8sGet<Pod>(c.id, 'Pod', 'default', 'solo')!;
+    expect(pod.status.phase).toBe('Running');
+    expect(pod.status.qosClass).toBe('BestEffort');
+    expect(ep(world, c.id, 'solo')!.subsets![0]!.addresses!.map((a) => a.ip)).toEqual([pod.status.podIP]);
+  });
+
+  it('a terminating pod on a node that is down stays, out of Endpoints, and marked terminating in its slice', () => {
+    const { world, c } = withWeb();
+    const pod = podsOf(world, c.id, 'web-')[0]!;
+    update<import('../../../sandbox/model/k8s/types.ts').Node>(world, c.id, 'Node', undefined, pod.spec.nodeName!, (n) => (n.status.conditions[0]!.status = 'Unknown'));
+    update<Pod>(world, c.id, 'Pod', 'default', pod.metadata.name, (p) => (p.metadata.deletionTimestamp = '2026-11-26T09:00:30Z'));
+    run(world);
+    expect(world.k8sGet(c.id, 'Pod', 'default', pod.metadata.name)).toBeDefined();
+    const e = ep(world, c.id)!;
+    const listed = [...(e.subsets![0]!.addresses ?? []), ...(e.subsets![0]!.notReadyAddresses ?? [])].map((a) => a.ip);
+    expect(listed).not.toContain(pod.status.podIP);
+    const entry = slices(world, c.id)[0]!.endpoints.find((x) => x.addresses[0] === pod.status.podIP)!;
+    expect(entry.conditions).toEqual({ ready: false, serving: true, terminating: true });
+    // The ReplicaSet no longer counts it and starts a replacement elsewhere.
+    expect(podsOf(world, c.id, 'web-').filter((p) => !p.metadata.deletionTimestamp && p.status.phase === 'Running')).toHaveLength(3);
+    // When the node comes back, the kubelet finishes the deletion.
+    update<import('../../../sandbox/model/k8s/types.ts').Node>(world, c.id, 'Node', undefined, pod.spec.nodeName!, (n) => (n.status.conditions[0]!.status = 'True'));
+    run(world);
+    expect(world.k8sGet(c.id, 'Pod', 'default', pod.metadata.name)).toBeUndefined();
+  });
+});

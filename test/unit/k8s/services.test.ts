@@ -79,7 +79,25 @@ describe('service allocation and defaults', () => {
     update<Service>(world, c.id, 'Service', 'default', 'web', (s) => (s.spec.type = 'ClusterIP'));
     run(world);
     expect(stored(world, c.id, 'web').spec.ports[0]!.nodePort).toBeUndefined();
-    expect(stored(world, c.id, 'web').spec.externalTrafficPolicy).toBe('Cluster');
+    expect(stored(world, c.id, 'web').spec.externalTrafficPolicy).toBeUndefined();
+  });
+
+  it('kubectl apply of a LoadBalancer Service turned ClusterIP drops the fields ClusterIP cannot have', () => {
+    const { world, c } = cluster();
+    const lb = admitService(world, c.id, service('web', { type: 'LoadBalancer', externalTrafficPolicy: 'Local' }));
+    if (!lb.ok) throw new Error(lb.message);
+    world.k8sPut(c.id, lb.service);
+    const edited = JSON.parse(JSON.stringify(lb.service)) as Service;
+    edited.spec.type = 'ClusterIP';
+    const again = admitService(world, c.id, edited, lb.service);
+    if (!again.ok) throw new Error(again.message);
+    expect(again.service.spec).toMatchObject({ type: 'ClusterIP', clusterIP: lb.service.spec.clusterIP });
+    expect(again.service.spec.externalTrafficPolicy).toBeUndefined();
+    expect(again.service.spec.healthCheckNodePort).toBeUndefined();
+    expect(again.service.spec.allocateLoadBalancerNodePorts).toBeUndefined();
+    expect(again.service.spec.ports[0]!.nodePort).toBeUndefined();
+    // Setting the policy explicitly on a ClusterIP Service is still refused.
+    expect(validateService(world, c.id, { ...again.service, spec: { ...again.service.spec, externalTrafficPolicy: 'Local' } })).toMatchObject({ ok: false });
   });
 
   it('an update that omits clusterIP and nodePorts keeps the allocated ones', () => {
