@@ -53,6 +53,7 @@ export function recordEvent(
     apiVersion: about.apiVersion,
   };
   if (options.fieldPath) involvedObject.fieldPath = options.fieldPath;
+  noteEventTime(world, clusterId, now);
   put(world, clusterId, {
     apiVersion: 'v1',
     kind: 'Event',

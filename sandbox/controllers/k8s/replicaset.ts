@@ -6,7 +6,7 @@ import type { World } from '../../model/world.ts';
 import type { Controller } from '../types.ts';
 import { runningClusters } from './cluster.ts';
 import { recordEvent } from './events.ts';
-import { clone, controllerRef, newMeta } from './meta.ts';
+import { controllerRef, newMeta } from './meta.ts';
 import { generateName } from './names.ts';
 import { qosClass, withPodDefaults } from './pod-defaults.ts';
 import { isActive, isPodReady } from './pods.ts';

@@ -251,3 +251,20 @@ describe('garbage collection', () => {
     expect(events(world, c.id)).toEqual([]);
   });
 });
+
+describe('event expiry bookkeeping', () => {
+  it('events recorded after an expiry scan still expire an hour later', () => {
+    const { world, c } = cluster();
+    world.advance(2 * 60 * 60 * 1000);
+    world.touch();
+    run(world); // every boot event expires; the collector remembers there are none left
+    expect(events(world, c.id)).toEqual([]);
+    world.k8sPut(c.id, deployment('web', 1));
+    run(world);
+    expect(events(world, c.id, 'default').length).toBeGreaterThan(0);
+    world.advance(61 * 60 * 1000);
+    // No other change to the world: only the controllers' own bookkeeping can notice.
+    run(world);
+    expect(events(world, c.id, 'default')).toEqual([]);
+  });
+});
