@@ -30,6 +30,8 @@ export interface Word {
   parts: WordPart[];
   /** Source text, for messages such as "ambiguous redirect". */
   raw: string;
+  /** `NAME=value` given to export/declare/local/readonly: expanded like an assignment (no splitting). */
+  assignment?: boolean;
 }
 
 export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<-' | '<<<';

@@ -86,6 +86,7 @@ export function expandWords(words: Word[], ex: Expander): string[] {
 }
 
 export function expandWord(word: Word, ex: Expander): string[] {
+  if (word.assignment) return [expandText(word.parts, ex)];
   let words: Word[];
   try {
     words = expandBraces(word);

@@ -19,6 +19,7 @@ export type ParseOutcome =
 type Mode = 'top' | 'partial' | 'nested' | 'backquote';
 
 const RESERVED_CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac']);
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 
@@ -254,7 +255,7 @@ class Parser {
         // after `VAR=x`, the command word may still be an alias; its tokens are parsed from here
         if (!assignment && command.words.length === 0 && this.expandAlias(token)) continue;
         if (assignment) command.assigns.push(assignment);
-        else command.words.push(token.word);
+        else command.words.push(this.declarationArgument(command, token.word));
         this.i++;
       } else {
         break;
@@ -264,6 +265,23 @@ class Parser {
       this.unexpected(this.peek());
     }
     return command;
+  }
+
+  /**
+   * Arguments that look like assignments: bash expands `~` after their `=` (`echo X=~/a`), and
+   * for export/declare/local/readonly also skips word splitting (`export X=$Y`).
+   */
+  private declarationArgument(command: SimpleCommand, word: Word): Word {
+    const first = command.words[0];
+    if (!first) return word;
+    const assignment = asAssignment(word);
+    if (!assignment) return word;
+    const prefix = `${assignment.name}${assignment.append ? '+' : ''}=`;
+    if (DECLARATIONS.has(first.raw)) {
+      return { parts: [{ kind: 'lit', text: prefix, quoted: true }, ...assignment.value.parts], raw: word.raw, assignment: true };
+    }
+    if (assignment.value.parts[0]?.kind !== 'tilde') return word;
+    return { parts: [{ kind: 'lit', text: prefix, quoted: false }, ...assignment.value.parts], raw: word.raw };
   }
 
   private parseRedirect(): Redirect {

@@ -1,5 +1,5 @@
 // echo, with bash's -n, -e and -E.
-import { decodeCEscape } from '../lexer.ts';
+import { decodeCEscape } from '../escapes.ts';
 import type { CommandDefinition } from '../types.ts';
 import { ok } from './util.ts';
 

@@ -27,7 +27,8 @@ function run(ctx: CommandContext, cmd: 'head' | 'tail'): CommandResult {
     return /^-\d+$/.test(a) && !isValue ? `-n${a.slice(1)}` : a;
   });
   const parsed = parseArgs(cmd, args, {
-    flags: cmd === 'tail' ? 'qvfFz' : 'qvz',
+    // no -z: NUL-separated records mean nothing in this terminal
+    flags: cmd === 'tail' ? 'qvfF' : 'qv',
     values: 'nc',
     long: { lines: 'n=', bytes: 'c=', quiet: 'q', silent: 'q', verbose: 'v', follow: '?follow' },
     help: `Usage: ${cmd} [OPTION]... [FILE]...\nPrint the ${cmd === 'head' ? 'first' : 'last'} 10 lines of each FILE to standard output.\n`,

@@ -1,6 +1,6 @@
 // printf: bash's builtin. The format is reused while arguments remain, like bash.
 import type { CommandDefinition } from '../types.ts';
-import { decodeCEscape } from '../lexer.ts';
+import { decodeCEscape } from '../escapes.ts';
 import { echoEscapes } from './echo.ts';
 import { fail } from './util.ts';
 

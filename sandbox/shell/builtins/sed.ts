@@ -2,224 +2,8 @@
 // range addresses and `!`; options -n, -e, -E/-r, -i, -s. Errors in GNU's words.
 import type { CommandDefinition, CommandResult } from '../types.ts';
 import { parseArgs } from './options.ts';
-import { compileRegex, translateRegex } from './posix-regex.ts';
+import { type Address, ScriptParser, type SedCommand, SedError } from './sed-script.ts';
 import { fail, readFileText, splitLines } from './util.ts';
-
-type Address = { kind: 'line'; n: number } | { kind: 'last' } | { kind: 'regex'; re: RegExp | null };
-
-interface Command {
-  a1: Address | null;
-  a2: Address | null;
-  negate: boolean;
-  name: string;
-  /** s: regex (null = reuse the last one), replacement, flags */
-  re?: RegExp | null;
-  replacement?: string;
-  global?: boolean;
-  occurrence?: number;
-  print?: boolean;
-  /** y: map; a/i/c: text; q/Q: exit code */
-  map?: Map<string, string>;
-  text?: string;
-  code?: number;
-  /** range state */
-  active?: boolean;
-  endLine?: number;
-}
-
-class SedError extends Error {}
-
-class ScriptParser {
-  private i = 0;
-  private readonly src: string;
-  private readonly extended: boolean;
-  private readonly expression: number;
-
-  constructor(src: string, extended: boolean, expression: number) {
-    this.src = src;
-    this.extended = extended;
-    this.expression = expression;
-  }
-
-  private error(message: string): never {
-    throw new SedError(`sed: -e expression #${this.expression}, char ${this.i}: ${message}`);
-  }
-
-  parse(): Command[] {
-    const commands: Command[] = [];
-    for (;;) {
-      this.skip(' \t\n;');
-      if (this.i >= this.src.length) return commands;
-      commands.push(this.command());
-    }
-  }
-
-  private skip(chars: string): void {
-    while (this.i < this.src.length && chars.includes(this.src[this.i])) this.i++;
-  }
-
-  private command(): Command {
-    const a1 = this.address();
-    let a2: Address | null = null;
-    if (a1 && this.src[this.i] === ',') {
-      this.i++;
-      a2 = this.address();
-      if (!a2) this.error('unexpected `,\'');
-    }
-    this.skip(' \t');
-    let negate = false;
-    while (this.src[this.i] === '!') {
-      negate = true;
-      this.i++;
-      this.skip(' \t');
-    }
-    const name = this.src[this.i++];
-    if (name === undefined) this.error('missing command');
-    const cmd: Command = { a1, a2, negate, name };
-    switch (name) {
-      case 'd':
-      case 'p':
-      case '=':
-      case 'n':
-        break;
-      case 'q':
-      case 'Q': {
-        this.skip(' \t');
-        const m = /^\d+/.exec(this.src.slice(this.i));
-        cmd.code = m ? Number(m[0]) : 0;
-        if (m) this.i += m[0].length;
-        break;
-      }
-      case 's':
-        this.substitute(cmd);
-        break;
-      case 'y':
-        this.transliterate(cmd);
-        break;
-      case 'a':
-      case 'i':
-      case 'c': {
-        // GNU one-liner forms: `a text`, `a\text`, and `a\` + newline + text
-        if (this.src[this.i] === '\\') {
-          this.i++;
-          if (this.src[this.i] === '\n') this.i++;
-        } else this.skip(' \t');
-        const end = this.src.indexOf('\n', this.i);
-        cmd.text = this.src.slice(this.i, end === -1 ? undefined : end).replace(/\\(.)/g, '$1');
-        this.i = end === -1 ? this.src.length : end;
-        return cmd;
-      }
-      case '}':
-      case '{':
-        this.error(`unknown command: \`${name}'`);
-        break;
-      default:
-        this.error(`unknown command: \`${name}'`);
-    }
-    this.skip(' \t');
-    const next = this.src[this.i];
-    if (next !== undefined && next !== ';' && next !== '\n' && next !== '}') {
-      this.error(`extra characters after command`);
-    }
-    return cmd;
-  }
-
-  private address(): Address | null {
-    const c = this.src[this.i];
-    if (c === undefined) return null;
-    if (/\d/.test(c)) {
-      const m = /^\d+/.exec(this.src.slice(this.i))!;
-      this.i += m[0].length;
-      return { kind: 'line', n: Number(m[0]) };
-    }
-    if (c === '$') {
-      this.i++;
-      return { kind: 'last' };
-    }
-    if (c === '/' || c === '\\') {
-      let delim = '/';
-      if (c === '\\') {
-        this.i++;
-        delim = this.src[this.i];
-      }
-      this.i++;
-      const body = this.delimited(delim, 'unterminated address regex');
-      let flags = '';
-      while (this.src[this.i] === 'I' || this.src[this.i] === 'M') {
-        if (this.src[this.i] === 'I') flags += 'i';
-        this.i++;
-      }
-      return { kind: 'regex', re: this.regex(body, flags) };
-    }
-    return null;
-  }
-
-  /** Text up to an unescaped delimiter (consumed); `\delim` becomes delim. */
-  private delimited(delim: string, message: string): string {
-    let out = '';
-    for (;;) {
-      const c = this.src[this.i];
-      if (c === undefined || (c === '\n' && delim !== '\n')) this.error(message);
-      this.i++;
-      if (c === delim) return out;
-      if (c === '\\') {
-        const n = this.src[this.i];
-        if (n === undefined) this.error(message);
-        this.i++;
-        if (n === delim && delim !== '&') out += delim;
-        else if (n === 'n') out += '\\n';
-        else out += `\\${n}`;
-        continue;
-      }
-      out += c;
-    }
-  }
-
-  private regex(body: string, flags: string): RegExp | null {
-    if (body === '') return null;
-    const t = translateRegex(body, this.extended);
-    if ('error' in t) this.error(t.error);
-    const re = compileRegex(t.source, `g${flags}`);
-    if ('error' in re) this.error(re.error);
-    return re;
-  }
-
-  private substitute(cmd: Command): void {
-    const delim = this.src[this.i++];
-    if (delim === undefined || delim === '\n' || delim === '\\') this.error("unterminated `s' command");
-    const pattern = this.delimited(delim, "unterminated `s' command");
-    cmd.replacement = this.delimited(delim, "unterminated `s' command");
-    let flags = '';
-    cmd.global = false;
-    cmd.occurrence = 1;
-    for (;;) {
-      const c = this.src[this.i];
-      if (c === 'g') cmd.global = true;
-      else if (c === 'p') cmd.print = true;
-      else if (c === 'i' || c === 'I') flags += 'i';
-      else if (c !== undefined && /\d/.test(c)) {
-        const m = /^\d+/.exec(this.src.slice(this.i))!;
-        cmd.occurrence = Number(m[0]);
-        if (cmd.occurrence === 0) this.error("number option to `s' command may not be zero");
-        this.i += m[0].length - 1;
-      } else if (c === 'e' || c === 'm' || c === 'M') {
-        // accepted, no effect here
-      } else break;
-      this.i++;
-    }
-    cmd.re = this.regex(pattern, flags);
-  }
-
-  private transliterate(cmd: Command): void {
-    const delim = this.src[this.i++];
-    if (delim === undefined || delim === '\n' || delim === '\\') this.error("unterminated `y' command");
-    const unescape = (s: string): string[] => [...s.replace(/\\n/g, '\n').replace(/\\\\/g, '\\')];
-    const from = unescape(this.delimited(delim, "unterminated `y' command"));
-    const to = unescape(this.delimited(delim, "unterminated `y' command"));
-    if (from.length !== to.length) this.error("strings for `y' command are different lengths");
-    cmd.map = new Map(from.map((c, i) => [c, to[i]]));
-  }
-}
 
 /** Expands & and \1..\9 (and \n, \t, \&, \\) in a replacement. */
 function replace(template: string, m: RegExpExecArray): string {
@@ -238,7 +22,7 @@ function replace(template: string, m: RegExpExecArray): string {
   return out;
 }
 
-function substituteLine(line: string, cmd: Command, re: RegExp): string | null {
+function substituteLine(line: string, cmd: SedCommand, re: RegExp): string | null {
   re.lastIndex = 0;
   let out = '';
   let last = 0;
@@ -281,7 +65,7 @@ function matchAddress(a: Address, line: string, n: number, isLast: boolean, stat
   return re.test(line);
 }
 
-function selects(cmd: Command, line: string, n: number, isLast: boolean, state: RunState): boolean {
+function selects(cmd: SedCommand, line: string, n: number, isLast: boolean, state: RunState): boolean {
   let hit: boolean;
   if (!cmd.a1) hit = true;
   else if (!cmd.a2) hit = matchAddress(cmd.a1, line, n, isLast, state);
@@ -299,7 +83,7 @@ function selects(cmd: Command, line: string, n: number, isLast: boolean, state: 
 }
 
 /** Runs a script over text; `quit` carries q's exit code. */
-function execute(commands: Command[], text: string, quiet: boolean): { out: string; quit: number | null } {
+function execute(commands: SedCommand[], text: string, quiet: boolean): { out: string; quit: number | null } {
   const lines = splitLines(text);
   const trailingNewline = text.endsWith('\n');
   const state: RunState = { lastRegex: null };
@@ -408,7 +192,7 @@ export const sed: CommandDefinition = {
       scripts.push(operands.shift()!);
     }
     const extended = flags.has('E') || flags.has('r');
-    let commands: Command[];
+    let commands: SedCommand[];
     try {
       commands = scripts.flatMap((s, i) => new ScriptParser(s, extended, i + 1).parse());
     } catch (error) {

@@ -64,7 +64,7 @@ describe('head and tail', () => {
   it('reports errors like coreutils', () => {
     expect(sh('head -n abc n.txt', NUMBERS)).toEqual(result('', 'head: invalid number of lines: ‘abc’\n', 1));
     expect(sh('tail -c x')).toEqual(result('', 'tail: invalid number of bytes: ‘x’\n', 1));
-    expect(sh('head -z')).toEqual(result(''));
+    expect(sh('head -z')).toEqual(result('', "head: invalid option -- 'z'\nTry 'head --help' for more information.\n", 1));
     expect(sh('head -Q')).toEqual(result('', "head: invalid option -- 'Q'\nTry 'head --help' for more information.\n", 1));
     expect(sh('head -n')).toEqual(result('', "head: option requires an argument -- 'n'\nTry 'head --help' for more information.\n", 1));
     expect(sh('head nosuch')).toEqual(result('', "head: cannot open 'nosuch' for reading: No such file or directory\n", 1));

@@ -115,6 +115,13 @@ describe('assignments', () => {
     expect(run(shell, 'W=2 env | grep ^W=; echo "[$W]"')).toEqual(result('W=2\n[]\n'));
     expect(run(shell, 'A=x; A+=y; echo $A')).toEqual(result('xy\n'));
   });
+
+  it('treats NAME=value arguments like bash: tilde after =, no splitting for export', () => {
+    const { shell } = makeShell();
+    expect(run(shell, 'Y="a b"; export X=$Y K=~/.kube/config; echo "$X|$K"')).toEqual(result('a b|/home/learner/.kube/config\n'));
+    expect(run(shell, 'env | grep -e ^X= -e ^K=')).toEqual(result('X=a b\nK=/home/learner/.kube/config\n'));
+    expect(run(shell, 'echo X=~/a Y=~ Z=a~ "Q=~"')).toEqual(result('X=/home/learner/a Y=/home/learner Z=a~ Q=~\n'));
+  });
 });
 
 describe('redirections', () => {
