@@ -1,10 +1,11 @@
 // Events as the Kubernetes event recorder writes them. World.event looks for an earlier twin by
 // scanning every event of the namespace, which is quadratic when a cluster boots thousands of
 // pods; here an event's name is derived from what it says, so finding its twin is one lookup.
+import { fnv1a, generator } from '../../core/hash.ts';
 import type { K8sEvent, K8sObject } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { noteEventTime } from './gc.ts';
-import { flatGuid, flatHex } from './ids.ts';
+import { flatGuid, hexFrom } from './ids.ts';
 import { newMeta } from './meta.ts';
 import { put, stamp } from './store.ts';
 
@@ -35,7 +36,10 @@ export function recordEvent(
   const namespace = about.metadata.namespace ?? 'default';
   // Each cluster has its own store, and uids are unique within it: no need for the cluster id.
   const key = `${about.metadata.uid}|${reason}|${message}|${options.fieldPath ?? ''}`;
-  const name = `${about.metadata.name}.${flatHex(`${world.state.seed}/event:${key}`, 16)}`;
+  // One generator names the event and, mixed with the time, gives its uid: an event's name is
+  // unique while it exists, and one that comes back after expiring does so at a later time.
+  const next = generator(`${world.state.seed}/event:${key}`);
+  const name = `${about.metadata.name}.${hexFrom(next, 16)}`;
   const now = stamp(world);
   const existing = options.fresh ? undefined : world.k8sGet<K8sEvent>(clusterId, 'Event', namespace, name);
   if (existing) {
@@ -57,9 +61,8 @@ export function recordEvent(
   put(world, clusterId, {
     apiVersion: 'v1',
     kind: 'Event',
-    // Set here so `put` need not look the event up again. An event's name is unique while it
-    // exists; one that comes back after expiring does so at a later time, hence a new uid.
-    metadata: newMeta(name, namespace, { uid: flatGuid(`${name}/${now}`), creationTimestamp: now }),
+    // Set here so `put` need not look the event up again.
+    metadata: newMeta(name, namespace, { uid: flatGuid('', hexFrom(next, 32, fnv1a(now))), creationTimestamp: now }),
     involvedObject,
     reason,
     message,

@@ -30,6 +30,12 @@ function worldIndex(world: World): WorldIndex {
   return wi;
 }
 
+/**
+ * Kinds left out of the index: events outnumber everything else on a booting cluster and are
+ * only listed by the expiry scan, which walks the store itself.
+ */
+const UNINDEXED = new Set(['Event']);
+
 function clusterIndex(world: World, clusterId: string): ClusterIndex {
   const wi = worldIndex(world);
   const key = clusterId.toLowerCase();
@@ -39,6 +45,7 @@ function clusterIndex(world: World, clusterId: string): ClusterIndex {
     const objects = world.cluster(clusterId).objects;
     for (const k in objects) {
       const obj = objects[k]!;
+      if (UNINDEXED.has(obj.kind)) continue;
       let bucket = ci.byKind.get(obj.kind);
       if (!bucket) ci.byKind.set(obj.kind, (bucket = new Map()));
       bucket.set(k, obj);
@@ -76,6 +83,7 @@ export function put<T extends K8sObject>(world: World, clusterId: string, obj: T
   const before = world.revision;
   world.k8sPut(clusterId, obj);
   track(world, before, clusterId, (ci) => {
+    if (UNINDEXED.has(obj.kind)) return;
     let bucket = ci.byKind.get(obj.kind);
     if (!bucket) ci.byKind.set(obj.kind, (bucket = new Map()));
     bucket.set(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name), obj);
@@ -93,13 +101,21 @@ export function del(world: World, clusterId: string, kind: string, namespace: st
 
 export type KindIndex = Map<string, K8sObject[]>;
 
+function scan(world: World, clusterId: string, kind: string): K8sObject[] {
+  const objects = world.cluster(clusterId).objects;
+  const out: K8sObject[] = [];
+  for (const k in objects) if (objects[k]!.kind === kind) out.push(objects[k]!);
+  return out;
+}
+
 /** The cluster's objects of the given kinds, as arrays (a snapshot: later writes don't show). */
 export function objectsByKind(world: World, clusterId: string, kinds: readonly string[]): KindIndex {
   const ci = clusterIndex(world, clusterId);
-  return new Map(kinds.map((k) => [k, [...(ci.byKind.get(k)?.values() ?? [])]]));
+  return new Map(kinds.map((k) => [k, UNINDEXED.has(k) ? scan(world, clusterId, k) : [...(ci.byKind.get(k)?.values() ?? [])]]));
 }
 
 export function listKind<T extends K8sObject>(world: World, clusterId: string, kind: string): T[] {
+  if (UNINDEXED.has(kind)) return scan(world, clusterId, kind) as T[];
   return [...(clusterIndex(world, clusterId).byKind.get(kind)?.values() ?? [])] as T[];
 }
 
@@ -114,7 +130,7 @@ export function setMemo(world: World, clusterId: string, key: string, value: unk
   clusterIndex(world, clusterId).memo.set(key, value);
 }
 
-/** Every kind the cluster holds, for the garbage collector. */
+/** Every indexed kind the cluster holds (events excluded), for the garbage collector. */
 export function allKinds(world: World, clusterId: string): string[] {
   return [...clusterIndex(world, clusterId).byKind.keys()];
 }
