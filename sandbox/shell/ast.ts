@@ -101,7 +101,24 @@ export interface GroupCommand {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | IfCommand | ForCommand | WhileCommand | GroupCommand;
+/** `(( expr ))`: status 0 when the value is not zero. */
+export interface ArithCommand {
+  kind: 'arith';
+  expr: WordPart[];
+  redirects: Redirect[];
+}
+
+/** `for (( init; cond; step )); do ...; done` (an empty cond is true). */
+export interface ArithForCommand {
+  kind: 'arithfor';
+  init: WordPart[];
+  cond: WordPart[];
+  step: WordPart[];
+  body: Program;
+  redirects: Redirect[];
+}
+
+export type Command = SimpleCommand | IfCommand | ForCommand | WhileCommand | GroupCommand | ArithCommand | ArithForCommand;
 
 export interface Pipeline {
   negate: boolean;

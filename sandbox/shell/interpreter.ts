@@ -1,10 +1,11 @@
 // Walks the AST: lists, pipelines, compound commands and simple commands, with expansions,
 // redirections and command lookup in the host's registry. Subshells (pipeline members, `$( )`,
 // `( )`, scripts) are interpreters over a cloned session.
-import type { AndOr, Assignment, Command, Pipeline, Program, Redirect, SimpleCommand } from './ast.ts';
+import type { AndOr, Assignment, Command, Pipeline, Program, Redirect, SimpleCommand, WordPart } from './ast.ts';
+import { ArithError, evaluateArith } from './arith.ts';
 import { ExpansionError, expandRedirectTarget, expandText, expandWords, type Expander } from './expand.ts';
 import { InputStream, OutputBuffer, writeTo, type IO, type OutputTarget } from './io.ts';
-import { MAX_CALL_DEPTH, MAX_STEPS } from './limits.ts';
+import { MAX_CALL_DEPTH, MAX_STEPS, MAX_VALUE } from './limits.ts';
 import { describeError } from './memfs.ts';
 import { parse } from './parser.ts';
 import { applyRedirects } from './redirects.ts';
@@ -154,6 +155,41 @@ export class Interpreter {
           const status = this.runProgram(command.condition, opened);
           return !this.halted() && (status === 0) !== command.until;
         }, command.body, opened);
+      case 'arith': {
+        const value = this.arithmetic(command.expr, opened);
+        return value === null ? 1 : value !== 0n ? 0 : 1;
+      }
+      case 'arithfor': {
+        if (this.arithmetic(command.init, opened) === null) return 1;
+        let first = true;
+        let failed = false;
+        const status = this.loop(() => {
+          if (!first && this.arithmetic(command.step, opened) === null) failed = true;
+          first = false;
+          if (failed) return false;
+          const blank = expandText(command.cond, this.expander(opened)).trim() === '';
+          const value = blank ? 1n : this.arithmetic(command.cond, opened);
+          if (value === null) failed = true;
+          return value !== null && value !== 0n;
+        }, command.body, opened);
+        return failed ? 1 : status;
+      }
+    }
+  }
+
+  /** Evaluates `(( ))` text; null (after printing bash's message) when it is invalid. */
+  private arithmetic(expr: WordPart[], io: IO): bigint | null {
+    const ex = this.expander(io);
+    try {
+      const text = expandText(expr, ex);
+      if (text.trim() === '') return 0n;
+      return evaluateArith(text, { get: (n) => ex.getVar(n), set: (n, v) => ex.setVar(n, v) });
+    } catch (error) {
+      if (error instanceof ArithError || error instanceof ExpansionError) {
+        writeTo(io.stderr, `${error.message}\n`);
+        return null;
+      }
+      throw error;
     }
   }
 
@@ -216,7 +252,9 @@ export class Interpreter {
 
   private assignedValue(a: Assignment, ex: Expander): string {
     const value = expandText(a.value.parts, ex);
-    return a.append ? (this.session.get(a.name) ?? '') + value : value;
+    const result = a.append ? (this.session.get(a.name) ?? '') + value : value;
+    if (result.length > MAX_VALUE) throw new ExpansionError(`bash: ${a.name}: value too long (more than ${MAX_VALUE} characters)`);
+    return result;
   }
 
   private expansionFailed(error: unknown, io: IO): number {

@@ -2,7 +2,7 @@
 // parts), operators and redirections. Heredoc bodies are read when the lexer reaches the end of
 // the line that introduced them. Running out of input mid-construct throws IncompleteInput,
 // which is how the shell knows to show `> ` and wait for the next line.
-import type { HereDoc, RedirOp, Word } from './ast.ts';
+import type { HereDoc, RedirOp, Word, WordPart } from './ast.ts';
 import { removeQuotes } from './escapes.ts';
 import { IncompleteInput, ShellSyntaxError } from './parse-errors.ts';
 import { isMeta, type SubParser, WordReader } from './word-reader.ts';
@@ -14,6 +14,8 @@ export type Token =
   | { type: 'word'; word: Word; aliasChain?: string[] }
   /** '|' '||' '|&' '&&' '&' ';' ';;' '(' ')' and '\n' */
   | { type: 'op'; op: string }
+  /** `(( ... ))`: raw text between the parentheses, and its parts (expansions inside). */
+  | { type: 'arith'; raw: string; expr: WordPart[] }
   | { type: 'redir'; fd: number | null; op: RedirOp; heredoc: HereDoc | null };
 
 export class Lexer extends WordReader {
@@ -103,6 +105,7 @@ export class Lexer extends WordReader {
         op = n === ';' ? ';;' : ';';
         break;
       case '(':
+        if (n === '(' && this.readArithCommand()) return true;
         op = '(';
         this.parens++;
         break;
@@ -116,6 +119,29 @@ export class Lexer extends WordReader {
     this.pos = p + op.length;
     this.tokens.push({ type: 'op', op });
     return true;
+  }
+
+  /** `((` at pos: an arithmetic command if a matching `))` follows (bash prefers that reading). */
+  private readArithCommand(): boolean {
+    const src = this.src;
+    let depth = 0;
+    for (let i = this.pos + 2; i < src.length; i++) {
+      const c = src[i];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) depth--;
+        else if (src[i + 1] === ')') {
+          this.checkDepth(1);
+          const raw = src.slice(this.pos + 2, i);
+          this.tokens.push({ type: 'arith', raw, expr: WordReader.quotedText(raw, this.depth + 1, this.sub) });
+          this.pos = i + 2;
+          return true;
+        } else return false;
+      } else if (c === '\n' && this.pending.length > 0) return false;
+    }
+    // no `))` yet: more lines may bring it, unless this is really `( (`
+    if (!src.includes(')', this.pos + 2)) throw new IncompleteInput();
+    return false;
   }
 
   private pushRedirect(fd: number | null, op: RedirOp): void {

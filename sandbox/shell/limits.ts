@@ -4,6 +4,9 @@
 /** Characters one command may write to stdout or stderr, and one exec may return. */
 export const MAX_OUTPUT = 2 * 1024 * 1024;
 
+/** Characters one variable may hold (`a=$a$a` doubling would otherwise exhaust memory). */
+export const MAX_VALUE = 8 * 1024 * 1024;
+
 /** Characters of buffered (incomplete) input the shell keeps before giving up on it. */
 export const MAX_INPUT = 8 * 1024 * 1024;
 

@@ -2,6 +2,7 @@
 // uses: it says whether a line is complete, broken (with bash's message) or runnable.
 import type { AndOr, Assignment, Command, Pipeline, Program, Redirect, SimpleCommand, Word } from './ast.ts';
 import { Lexer, type SubParser, type Token } from './lexer.ts';
+import { WordReader } from './word-reader.ts';
 import { MAX_NESTING } from './limits.ts';
 import { IncompleteInput, nestingTooDeep, ShellSyntaxError } from './parse-errors.ts';
 
@@ -222,6 +223,10 @@ class Parser {
       return { kind: 'simple', assigns: [], words: [], redirects: [] };
     }
     if (!token) return this.needWord();
+    if (token.type === 'arith') {
+      this.i++;
+      return { kind: 'arith', expr: token.expr, redirects: this.parseRedirects() };
+    }
     if (token.type === 'op') {
       if (token.op !== '(') this.unexpected(token);
       this.i++;
@@ -356,6 +361,7 @@ class Parser {
     this.enter();
     const nameToken = this.peek();
     if (!nameToken) this.needMore();
+    if (nameToken.type === 'arith') return this.parseArithFor(nameToken);
     if (nameToken.type !== 'word') this.unexpected(nameToken);
     const name = keywordText(nameToken);
     if (name === null || !NAME.test(name)) {
@@ -384,6 +390,21 @@ class Parser {
     this.expectKeyword('done');
     this.level--;
     return { kind: 'for', name, words, body, redirects: this.parseRedirects() };
+  }
+
+  /** `for (( init; cond; step ))` */
+  private parseArithFor(token: Extract<Token, { type: 'arith' }>): Command {
+    this.i++;
+    const pieces = token.raw.split(';');
+    if (pieces.length !== 3) throw new ShellSyntaxError(`bash: syntax error: arithmetic expression required`);
+    const [init, cond, step] = pieces.map((p) => WordReader.quotedText(p, this.level, this.sub));
+    if (isOp(this.peek(), ';')) this.i++;
+    this.skipNewlines();
+    this.expectKeyword('do');
+    const body = this.body(['done']);
+    this.expectKeyword('done');
+    this.level--;
+    return { kind: 'arithfor', init, cond, step, body, redirects: this.parseRedirects() };
   }
 
   private parseWhile(): Command {
@@ -426,6 +447,7 @@ function isKeyword(token: Token | undefined, word: string): boolean {
 
 function describe(token: Token): string {
   if (token.type === 'word') return token.word.raw;
+  if (token.type === 'arith') return '((';
   if (token.type === 'redir') return token.op;
   return token.op === '\n' ? 'newline' : token.op;
 }

@@ -1,5 +1,6 @@
 // One shell session on one host: working directory, variables (with their export flags), $?
 // and positional parameters. A subshell is a clone.
+import { MAX_VALUE } from './limits.ts';
 import type { Host, ShellVariable } from './types.ts';
 
 export interface SessionState {
@@ -62,7 +63,7 @@ export class Session {
   }
 
   set(name: string, value: string, exported?: boolean): void {
-    this.vars.set(name, value);
+    this.vars.set(name, value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value);
     if (exported) this.exported.add(name);
   }
 

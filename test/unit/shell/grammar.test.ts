@@ -233,6 +233,24 @@ describe('compound commands', () => {
     expect(run(shell, '(exit 3); echo $?')).toEqual(result('3\n'));
   });
 
+  it('runs (( )) arithmetic commands and C-style for loops', () => {
+    expect(sh('x=5; if (( x > 3 )); then echo big; fi; (( x < 3 )); echo $?')).toEqual(result('big\n1\n'));
+    expect(sh('i=0; (( i += 2, i++ )); echo $i')).toEqual(result('3\n'));
+    expect(sh('for (( i = 0; i < 3; i++ )); do echo -n $i; done; echo')).toEqual(result('012\n'));
+    expect(sh('for ((;;)); do echo once; break; done')).toEqual(result('once\n'));
+    expect(sh('((cd /tmp; pwd) )')).toEqual(result('/tmp\n'));
+    expect(sh('(( 1 / 0 )); echo $?')).toEqual(result('1\n', 'bash: 1 / 0: division by 0 (error token is "0")\n'));
+    const { shell } = makeShell();
+    expect(shell.exec('for (( i=0; i<2; i++ ))').incomplete).toBe(true);
+    expect(shell.exec('do echo $i; done')).toEqual(result('0\n1\n'));
+  });
+
+  it('refuses variables that grow without bound', () => {
+    const r = sh('a=x; for i in $(seq 26); do a=$a$a; done; echo ${#a}');
+    expect(r.stdout).toBe('8388608\n');
+    expect(r.stderr).toBe('bash: a: value too long (more than 8388608 characters)\n'.repeat(3));
+  });
+
   it('stops runaway loops with an error instead of hanging', () => {
     const r = sh('while true; do :; done');
     expect(r).toEqual(result('', 'bash: more than 100000 commands in one line; stopped\n', 130));

@@ -25,6 +25,8 @@ describe('parse: complete, incomplete or broken', () => {
     '',
     'echo ${x:-a b} ${#x} ${x/a/b} ${x:1:2}',
     'echo $((1 + (2 * 3)))',
+    '(( x > 1 )) && echo yes',
+    'for (( i = 0; i < 3; i++ )); do echo $i; done',
   ])('%j is ok', (src) => {
     expect(status(src)).toBe('ok');
   });
@@ -49,6 +51,8 @@ describe('parse: complete, incomplete or broken', () => {
     '( echo',
     'echo $((1+',
     'echo "$(echo \'a)"',
+    '(( 1 +',
+    'for (( i = 0; i < 3; i++ ))',
   ])('%j needs more input', (src) => {
     expect(status(src)).toBe('incomplete');
   });
