@@ -128,3 +128,19 @@ describe.each(['kubenet', 'overlay', 'azure'] as const)('random operations on a 
     );
   });
 });
+
+describe('determinism', () => {
+  it('the same seed and operations give byte-identical state; another seed gives other names', () => {
+    const build = (seed: string) => {
+      const world = emptyWorld(seed);
+      const c = addCluster(world, { plugin: 'overlay' });
+      run(world);
+      world.k8sPut(c.id, deployment('web', 4));
+      world.k8sPut(c.id, service('web', { selector: { app: 'web' }, type: 'LoadBalancer' }));
+      run(world);
+      return JSON.stringify(world.state);
+    };
+    expect(build('same')).toBe(build('same'));
+    expect(build('same')).not.toBe(build('other'));
+  });
+});

@@ -38,6 +38,15 @@ describe('service allocation and defaults', () => {
     expect(run(world)).toEqual({ rounds: 1, settled: true });
   });
 
+  it('allocation is seeded: the same world always gives the same addresses and ports', () => {
+    const { world, c } = cluster();
+    world.k8sPut(c.id, service('web', { type: 'NodePort', selector: { app: 'web' } }));
+    run(world);
+    expect(stored(world, c.id, 'metrics-server', 'kube-system').spec.clusterIP).toBe('10.0.95.142');
+    expect(stored(world, c.id, 'web').spec.clusterIP).toBe('10.0.32.154');
+    expect(stored(world, c.id, 'web').spec.ports[0]!.nodePort).toBe(32402);
+  });
+
   it('NodePort and LoadBalancer services get node ports in 30000-32767 (dynamic band from 30086)', () => {
     const { world, c } = cluster();
     world.k8sPut(c.id, service('np', { type: 'NodePort', selector: { app: 'web' } }));
