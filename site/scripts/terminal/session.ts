@@ -49,6 +49,8 @@ export class TerminalSession {
   /** The previous key was a Tab that found several candidates: the next Tab lists them. */
   private tabAgain = false;
   private readonly queue: string[] = [];
+  /** Keys typed while a command runs: replayed afterwards, as a real terminal's type-ahead. */
+  private readonly typeAhead: InputToken[] = [];
 
   constructor(private readonly options: SessionOptions) {
     this.editor = new LineEditor(options.history ?? []);
@@ -67,11 +69,12 @@ export class TerminalSession {
     if (this.queue.length > 0) void this.pump([]);
   }
 
-  /** Bytes from the terminal (typing, keys, pastes). Ignored while busy, except Ctrl-C. */
+  /** Bytes from the terminal (typing, keys, pastes). While busy they wait, except Ctrl-C. */
   handleData(data: string): void {
     if (!this.started) return;
     if (this.busy) {
       if (data.includes('\x03')) this.interrupt();
+      else this.typeAhead.push(...tokenize(data));
       return;
     }
     void this.pump(tokenize(data));
@@ -99,10 +102,14 @@ export class TerminalSession {
     this.busy = true;
     try {
       await this.process(tokens);
-      while (this.queue.length > 0 && !this.interrupted) {
-        const command = this.queue.shift()!;
-        this.edit(() => this.editor.reset());
-        await this.process(commandTokens(command));
+      while (!this.interrupted) {
+        if (this.typeAhead.length > 0) {
+          await this.process(this.typeAhead.splice(0));
+        } else if (this.queue.length > 0) {
+          const command = this.queue.shift()!;
+          this.edit(() => this.editor.reset());
+          await this.process(commandTokens(command));
+        } else break;
       }
     } finally {
       if (this.interrupted) {
@@ -245,6 +252,7 @@ export class TerminalSession {
     if (this.interrupted || this.waitingFor === 'prompt') return;
     this.interrupted = true;
     this.queue.length = 0;
+    this.typeAhead.length = 0;
     // While a command runs the cursor is already on a fresh line below the command.
     const atLine = this.waitingFor !== 'exec';
     this.write((atLine ? moveToEnd(this.editor.state, this.view) : '') + '^C\r\n');

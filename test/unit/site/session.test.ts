@@ -119,7 +119,20 @@ describe('TerminalSession', () => {
     expect(fake.ran).toEqual([]);
   });
 
-  it('ignores typing while a command runs, but not Ctrl-C', async () => {
+  it('keeps what is typed while a command runs and replays it afterwards', async () => {
+    const { screen, session, type, fake } = setup();
+    await type('slow\r');
+    await type('echo typed ahead\r');
+    expect(fake.ran).toEqual(['slow']);
+    fake.release();
+    await settle();
+    await settle();
+    expect(fake.ran).toEqual(['slow', 'echo typed ahead']);
+    expect(screen.lines).toEqual(['$ slow', 'bash: slow: command not found', '$ echo typed ahead', 'typed ahead', '$']);
+    expect(session.isBusy).toBe(false);
+  });
+
+  it('drops type-ahead on Ctrl-C while a command runs', async () => {
     const { screen, session, type, fake } = setup();
     await type('slow\r');
     expect(session.isBusy).toBe(true);
