@@ -10,9 +10,10 @@ import { templateHash } from './names.ts';
 import { isActive } from './pods.ts';
 import { podFromTemplate } from './replicaset.ts';
 import { effectiveTaints, firstUntolerated, nodeAffinityMatches, pinnedNodeName, type Taint, type Toleration } from './scheduling.ts';
-import { byAge, byControllerUid, byName, del, kindList, objectsByKind, put } from './store.ts';
+import { byAge, byName, del, listKind, markSeen, podsByOwner, put, unchangedSince } from './store.ts';
 
 const COMPONENT = 'daemonset-controller';
+const INPUTS = ['DaemonSet', 'Node', 'Pod'];
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
 
 /** `AddOrUpdateDaemonPodTolerations` (kubernetes `pkg/controller/daemon/util`). */
@@ -61,14 +62,16 @@ export const daemonSetController: Controller = {
   name: 'k8s/daemonset',
   reconcile(world) {
     for (const mc of runningClusters(world)) {
-      const index = objectsByKind(world, mc.id, ['DaemonSet', 'Pod', 'Node']);
-      const nodes = kindList<Node>(index, 'Node').sort(byName);
+      if (unchangedSince(world, mc.id, INPUTS, 'daemonset')) continue;
+      const daemonSets = listKind<DaemonSet>(world, mc.id, 'DaemonSet').sort(byName);
+      const nodes = listKind<Node>(world, mc.id, 'Node').sort(byName);
       const taints = new Map(nodes.map((n) => [n.metadata.name, effectiveTaints(n)]));
-      const owned = byControllerUid(kindList<Pod>(index, 'Pod'));
-      for (const ds of kindList<DaemonSet>(index, 'DaemonSet').sort(byName)) {
+      const owned = podsByOwner<Pod>(world, mc.id);
+      for (const ds of daemonSets) {
         if (ds.metadata.deletionTimestamp || !ds.spec?.template) continue;
         syncDaemonSet(world, mc.id, ds, nodes, taints, (owned.get(ds.metadata.uid) ?? []).filter(isActive));
       }
+      markSeen(world, mc.id, INPUTS, 'daemonset');
     }
   },
 };
@@ -77,7 +80,7 @@ function syncDaemonSet(world: World, clusterId: string, ds: DaemonSet, nodes: No
   const hash = daemonRevisionHash(ds);
   const tolerations = daemonTolerations(ds.spec.template.spec);
   const byNode = new Map<string, Pod[]>();
-  for (const pod of pods.sort(byAge)) {
+  for (const pod of pods) {
     const node = daemonPodNode(pod) ?? '';
     let list = byNode.get(node);
     if (!list) byNode.set(node, (list = []));
@@ -99,7 +102,7 @@ function syncDaemonSet(world: World, clusterId: string, ds: DaemonSet, nodes: No
     // Outdated pods go; extras beyond the oldest go.
     for (const pod of here) if (pod.metadata.labels?.[REVISION_HASH_LABEL] !== hash) remove(pod);
     here = here.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash);
-    here.slice(1).forEach(remove);
+    if (here.length > 1) here.sort(byAge).slice(1).forEach(remove);
     if (here.length === 0 && shouldRun) createDaemonPod(world, clusterId, ds, name, hash);
   }
   // Pods for nodes that are gone (or pods that name no node).

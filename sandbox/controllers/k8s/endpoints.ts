@@ -8,19 +8,8 @@ import type { Controller } from '../types.ts';
 import { runningClusters } from './cluster.ts';
 import { hasSelector } from './labels.ts';
 import { canonicalJson, newMeta } from './meta.ts';
-import { byIp, selectBackends, serviceBackends, type Backend } from './service-backends.ts';
+import { byIp, selectedPodsByService, serviceBackends, type Backend } from './service-backends.ts';
 import { del, kindList, nsName, objectsByKind, put } from './store.ts';
-
-export function podsByNamespace(pods: readonly Pod[]): Map<string, Pod[]> {
-  const out = new Map<string, Pod[]>();
-  for (const p of pods) {
-    const ns = p.metadata.namespace ?? 'default';
-    const list = out.get(ns) ?? [];
-    list.push(p);
-    out.set(ns, list);
-  }
-  return out;
-}
 
 function address(b: Backend): EndpointAddress {
   const a: EndpointAddress = { ip: b.ip };
@@ -64,8 +53,8 @@ export const endpointsController: Controller = {
   name: 'k8s/endpoints',
   reconcile(world) {
     for (const mc of runningClusters(world)) {
-      const index = objectsByKind(world, mc.id, ['Service', 'Endpoints', 'Pod']);
-      const pods = podsByNamespace(kindList<Pod>(index, 'Pod'));
+      const index = objectsByKind(world, mc.id, ['Service', 'Endpoints']);
+      const selected = selectedPodsByService(world, mc.id);
       const managed = new Set<string>();
       for (const svc of kindList<Service>(index, 'Service')) {
         if (!svc.spec || !hasSelector(svc.spec.selector) || svc.spec.type === 'ExternalName') {
@@ -73,7 +62,7 @@ export const endpointsController: Controller = {
           continue;
         }
         managed.add(nsName(svc));
-        const want = desiredEndpoints(svc, selectBackends(svc, pods.get(svc.metadata.namespace ?? 'default') ?? []));
+        const want = desiredEndpoints(svc, selected.get(nsName(svc)) ?? []);
         syncEndpoints(world, mc.id, want);
       }
       for (const ep of kindList<Endpoints>(index, 'Endpoints')) {

@@ -7,10 +7,9 @@ import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../../model/k
 import type { World } from '../../model/world.ts';
 import type { Controller } from '../types.ts';
 import { runningClusters } from './cluster.ts';
-import { podsByNamespace } from './endpoints.ts';
 import { hasSelector } from './labels.ts';
 import { canonicalJson, controllerRef, newMeta } from './meta.ts';
-import { byIp, selectBackends, serviceBackends, type Backend, type EndpointPort } from './service-backends.ts';
+import { byIp, selectedPodsByService, serviceBackends, type Backend, type EndpointPort } from './service-backends.ts';
 import { del, kindList, nsName, objectsByKind, put } from './store.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -105,8 +104,8 @@ export const endpointSliceController: Controller = {
   name: 'k8s/endpointslices',
   reconcile(world) {
     for (const mc of runningClusters(world)) {
-      const index = objectsByKind(world, mc.id, ['Service', 'EndpointSlice', 'Endpoints', 'Pod', 'Node']);
-      const pods = podsByNamespace(kindList<Pod>(index, 'Pod'));
+      const index = objectsByKind(world, mc.id, ['Service', 'EndpointSlice', 'Endpoints', 'Node']);
+      const selected = selectedPodsByService(world, mc.id);
       const zones = new Map<string, string>();
       for (const node of kindList<Node>(index, 'Node')) {
         const zone = node.metadata.labels?.[ZONE_LABEL];
@@ -117,7 +116,7 @@ export const endpointSliceController: Controller = {
       for (const svc of kindList<Service>(index, 'Service')) {
         if (!svc.spec || svc.spec.type === 'ExternalName') continue;
         const slices = hasSelector(svc.spec.selector)
-          ? desiredSlices(svc, selectBackends(svc, pods.get(svc.metadata.namespace ?? 'default') ?? []), zones)
+          ? desiredSlices(svc, selected.get(nsName(svc)) ?? [], zones)
           : mirroredSlices(svc, endpoints.get(nsName(svc)));
         for (const s of slices) want.set(nsName(s), s);
       }

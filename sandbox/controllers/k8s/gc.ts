@@ -7,7 +7,7 @@ import type { K8sEvent, K8sObject, Pod } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import type { Controller } from '../types.ts';
 import { runningClusters } from './cluster.ts';
-import { allKinds, del, kindList, memo, objectsByKind, setMemo } from './store.ts';
+import { allKinds, del, kindList, markSeen, memo, objectsByKind, setMemo, unchangedSince } from './store.ts';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 const EARLIEST_EVENT = 'gc:earliest-event';
@@ -16,6 +16,8 @@ export const garbageCollector: Controller = {
   name: 'k8s/garbage-collector',
   reconcile(world) {
     for (const mc of runningClusters(world)) {
+      expireEvents(world, mc.id);
+      if (unchangedSince(world, mc.id, 'all', 'garbage-collector')) continue;
       const kinds = allKinds(world, mc.id).filter((k) => k !== 'Event');
       const index = objectsByKind(world, mc.id, kinds);
       const uids = new Set<string>();
@@ -38,7 +40,7 @@ export const garbageCollector: Controller = {
           del(world, mc.id, obj.kind, obj.metadata.namespace, obj.metadata.name);
         }
       }
-      expireEvents(world, mc.id);
+      markSeen(world, mc.id, 'all', 'garbage-collector');
     }
   },
 };

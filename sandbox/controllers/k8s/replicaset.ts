@@ -10,7 +10,7 @@ import { controllerRef, newMeta } from './meta.ts';
 import { generateName } from './names.ts';
 import { qosClass, withPodDefaults } from './pod-defaults.ts';
 import { isActive, isPodReady } from './pods.ts';
-import { byControllerUid, byName, del, kindList, objectsByKind, put } from './store.ts';
+import { byName, del, listKind, podsByOwner, put } from './store.ts';
 
 const COMPONENT = 'replicaset-controller';
 
@@ -18,9 +18,8 @@ export const replicaSetController: Controller = {
   name: 'k8s/replicaset',
   reconcile(world) {
     for (const mc of runningClusters(world)) {
-      const index = objectsByKind(world, mc.id, ['ReplicaSet', 'Pod']);
-      const owned = byControllerUid(kindList<Pod>(index, 'Pod'));
-      for (const rs of kindList<ReplicaSet>(index, 'ReplicaSet').sort(byName)) {
+      const owned = podsByOwner<Pod>(world, mc.id);
+      for (const rs of listKind<ReplicaSet>(world, mc.id, 'ReplicaSet').sort(byName)) {
         if (rs.metadata.deletionTimestamp || !rs.spec?.template) continue;
         const active = (owned.get(rs.metadata.uid) ?? []).filter(isActive);
         const want = typeof rs.spec.replicas === 'number' ? rs.spec.replicas : 1;

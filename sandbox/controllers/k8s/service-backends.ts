@@ -4,7 +4,7 @@ import type { Pod, Service, ServicePort } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { hasSelector, selectorMatches } from './labels.ts';
 import { isPodReady, isTerminal, isTerminating } from './pods.ts';
-import { listKind } from './store.ts';
+import { derived, listKind, nsName } from './store.ts';
 
 /** Pods in the Service's namespace its selector picks, not yet finished. */
 export function podsForService(world: World, clusterId: string, svc: Service): Pod[] {
@@ -18,6 +18,28 @@ export function selectBackends(svc: Service, podsInNamespace: readonly Pod[]): P
   return podsInNamespace.filter(
     (p) => (p.metadata.namespace ?? 'default') === ns && !isTerminal(p) && selectorMatches(selector, p.metadata.labels),
   );
+}
+
+/**
+ * For every Service with a selector (`namespace/name`), the pods it selects. Shared by the
+ * Endpoints and EndpointSlice controllers and reused until pods or Services change.
+ */
+export function selectedPodsByService(world: World, clusterId: string): Map<string, Pod[]> {
+  return derived(world, clusterId, ['Pod', 'Service'], 'service-backends', () => {
+    const byNamespace = new Map<string, Pod[]>();
+    for (const p of listKind<Pod>(world, clusterId, 'Pod')) {
+      const ns = p.metadata.namespace ?? 'default';
+      const list = byNamespace.get(ns);
+      if (list) list.push(p);
+      else byNamespace.set(ns, [p]);
+    }
+    const out = new Map<string, Pod[]>();
+    for (const svc of listKind<Service>(world, clusterId, 'Service')) {
+      if (!svc.spec || !hasSelector(svc.spec.selector)) continue;
+      out.set(nsName(svc), selectBackends(svc, byNamespace.get(svc.metadata.namespace ?? 'default') ?? []));
+    }
+    return out;
+  });
 }
 
 /**

@@ -10,6 +10,10 @@ import { objectKey, type World } from '../../model/world.ts';
 
 interface ClusterIndex {
   byKind: Map<string, Map<string, K8sObject>>;
+  /** Bumped by every write of a kind through `put`/`del`, so derived values know when to redo. */
+  versions: Map<string, number>;
+  /** Bumped by every write of an indexed kind. */
+  total: number;
   /** Values derived from the index, dropped with it when someone else changes the world. */
   memo: Map<string, unknown>;
 }
@@ -41,7 +45,7 @@ function clusterIndex(world: World, clusterId: string): ClusterIndex {
   const key = clusterId.toLowerCase();
   let ci = wi.clusters.get(key);
   if (!ci) {
-    ci = { byKind: new Map(), memo: new Map() };
+    ci = { byKind: new Map(), versions: new Map(), total: 0, memo: new Map() };
     const objects = world.cluster(clusterId).objects;
     for (const k in objects) {
       const obj = objects[k]!;
@@ -84,6 +88,8 @@ export function put<T extends K8sObject>(world: World, clusterId: string, obj: T
   world.k8sPut(clusterId, obj);
   track(world, before, clusterId, (ci) => {
     if (UNINDEXED.has(obj.kind)) return;
+    ci.versions.set(obj.kind, (ci.versions.get(obj.kind) ?? 0) + 1);
+    ci.total++;
     let bucket = ci.byKind.get(obj.kind);
     if (!bucket) ci.byKind.set(obj.kind, (bucket = new Map()));
     bucket.set(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name), obj);
@@ -95,7 +101,14 @@ export function put<T extends K8sObject>(world: World, clusterId: string, obj: T
 export function del(world: World, clusterId: string, kind: string, namespace: string | undefined, name: string): boolean {
   const before = world.revision;
   const deleted = world.k8sDelete(clusterId, kind, namespace, name);
-  if (deleted) track(world, before, clusterId, (ci) => ci.byKind.get(kind)?.delete(objectKey(kind, namespace, name)));
+  if (deleted) {
+    track(world, before, clusterId, (ci) => {
+      if (UNINDEXED.has(kind)) return;
+      ci.versions.set(kind, (ci.versions.get(kind) ?? 0) + 1);
+      ci.total++;
+      ci.byKind.get(kind)?.delete(objectKey(kind, namespace, name));
+    });
+  }
   return deleted;
 }
 
@@ -130,6 +143,45 @@ export function setMemo(world: World, clusterId: string, key: string, value: unk
   clusterIndex(world, clusterId).memo.set(key, value);
 }
 
+/**
+ * A value computed from the objects of some kinds, reused until one of those kinds is written
+ * (several controllers group the same pods by owner or by Service every round). Callers must
+ * treat the value as read-only.
+ */
+export function derived<T>(world: World, clusterId: string, kinds: readonly string[], key: string, compute: () => T): T {
+  const ci = clusterIndex(world, clusterId);
+  const stamp = kinds.map((k) => ci.versions.get(k) ?? 0).join(',');
+  const hit = ci.memo.get(`derived:${key}`) as { stamp: string; value: T } | undefined;
+  if (hit && hit.stamp === stamp) return hit.value;
+  const value = compute();
+  ci.memo.set(`derived:${key}`, { stamp, value });
+  return value;
+}
+
+/**
+ * Informer-style skipping: true when none of `kinds` was written since `markSeen` with the same
+ * key. Any write not made through `put`/`del` drops the index, so this never hides a change.
+ */
+export function unchangedSince(world: World, clusterId: string, kinds: readonly string[] | 'all', key: string): boolean {
+  const ci = clusterIndex(world, clusterId);
+  return ci.memo.get(`seen:${key}`) === versionStamp(ci, kinds);
+}
+
+export function markSeen(world: World, clusterId: string, kinds: readonly string[] | 'all', key: string): void {
+  const ci = clusterIndex(world, clusterId);
+  ci.memo.set(`seen:${key}`, versionStamp(ci, kinds));
+}
+
+function versionStamp(ci: ClusterIndex, kinds: readonly string[] | 'all'): string {
+  if (kinds === 'all') return String(ci.total);
+  return kinds.map((k) => ci.versions.get(k) ?? 0).join(',');
+}
+
+/** Pods grouped by the uid of their controller (ReplicaSet, DaemonSet), shared until pods change. */
+export function podsByOwner<T extends K8sObject>(world: World, clusterId: string): Map<string, T[]> {
+  return derived(world, clusterId, ['Pod'], 'pods-by-owner', () => byControllerUid(listKind<T>(world, clusterId, 'Pod')));
+}
+
 /** Every indexed kind the cluster holds (events excluded), for the garbage collector. */
 export function allKinds(world: World, clusterId: string): string[] {
   return [...clusterIndex(world, clusterId).byKind.keys()];
@@ -153,29 +205,33 @@ export function nsName(obj: K8sObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
-export function byName<T extends K8sObject>(a: T, b: T): number {
-  const x = nsName(a);
-  const y = nsName(b);
+function compareStrings(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** By namespace, then name (compared without building `ns/name` strings: sorts run often). */
+export function byName<T extends K8sObject>(a: T, b: T): number {
+  return compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareStrings(a.metadata.name, b.metadata.name);
 }
 
 /** Oldest first, then by name: the order controllers and the scheduler queue work in. */
 export function byAge<T extends K8sObject>(a: T, b: T): number {
-  const x = a.metadata.creationTimestamp;
-  const y = b.metadata.creationTimestamp;
-  if (x !== y) return x < y ? -1 : 1;
-  return byName(a, b);
+  return compareStrings(a.metadata.creationTimestamp, b.metadata.creationTimestamp) || byName(a, b);
 }
 
 /** Groups objects by the uid of their controller owner. */
 export function byControllerUid<T extends K8sObject>(objects: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const obj of objects) {
-    const ref = obj.metadata.ownerReferences?.find((r) => r.controller);
-    if (!ref) continue;
-    let list = out.get(ref.uid);
-    if (!list) out.set(ref.uid, (list = []));
-    list.push(obj);
+    const refs = obj.metadata.ownerReferences;
+    if (!refs) continue;
+    for (const ref of refs) {
+      if (!ref.controller) continue;
+      const list = out.get(ref.uid);
+      if (list) list.push(obj);
+      else out.set(ref.uid, [obj]);
+      break;
+    }
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { canonicalJson } from './meta.ts';
 import { isActive, isPodReady } from './pods.ts';
 import { desiredReplicas, rollingParams } from './rollout.ts';
 import { effectiveTaints, type Taint } from './scheduling.ts';
-import { byControllerUid, kindList, listKind, objectsByKind, put, stamp } from './store.ts';
+import { byControllerUid, kindList, listKind, markSeen, objectsByKind, podsByOwner, put, stamp, unchangedSince } from './store.ts';
 
 interface DeploymentCondition {
   type: 'Available' | 'Progressing';
@@ -144,14 +144,17 @@ export function daemonSetStatus(
   };
 }
 
+const STATUS_INPUTS = ['ReplicaSet', 'Deployment', 'DaemonSet', 'Pod', 'Node'];
+
 export const workloadStatusController: Controller = {
   name: 'k8s/workload-status',
   reconcile(world) {
     for (const mc of runningClusters(world)) {
-      const index = objectsByKind(world, mc.id, ['ReplicaSet', 'Deployment', 'DaemonSet', 'Pod', 'Node']);
-      const podsByOwner = byControllerUid(kindList<Pod>(index, 'Pod'));
+      if (unchangedSince(world, mc.id, STATUS_INPUTS, 'workload-status')) continue;
+      const index = objectsByKind(world, mc.id, ['ReplicaSet', 'Deployment', 'DaemonSet', 'Node']);
+      const podsOf = podsByOwner<Pod>(world, mc.id);
       for (const rs of kindList<ReplicaSet>(index, 'ReplicaSet')) {
-        writeStatus(world, mc.id, rs, replicaSetStatus(rs, podsByOwner.get(rs.metadata.uid) ?? []));
+        writeStatus(world, mc.id, rs, replicaSetStatus(rs, podsOf.get(rs.metadata.uid) ?? []));
       }
       // Read ReplicaSets again: their statuses may have just changed.
       const rsByOwner = byControllerUid(listKind<ReplicaSet>(world, mc.id, 'ReplicaSet'));
@@ -163,8 +166,9 @@ export const workloadStatusController: Controller = {
       const taints = new Map(nodes.map((n) => [n.metadata.name, effectiveTaints(n)]));
       for (const ds of kindList<DaemonSet>(index, 'DaemonSet')) {
         if (!ds.spec?.template) continue;
-        writeStatus(world, mc.id, ds, daemonSetStatus(ds, nodes, podsByOwner.get(ds.metadata.uid) ?? [], taints));
+        writeStatus(world, mc.id, ds, daemonSetStatus(ds, nodes, podsOf.get(ds.metadata.uid) ?? [], taints));
       }
+      markSeen(world, mc.id, STATUS_INPUTS, 'workload-status');
     }
   },
 };
