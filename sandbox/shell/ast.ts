@@ -118,7 +118,46 @@ export interface ArithForCommand {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | IfCommand | ForCommand | WhileCommand | GroupCommand | ArithCommand | ArithForCommand;
+/** `case word in pattern|pattern) list ;; ... esac` */
+export interface CaseCommand {
+  kind: 'case';
+  word: Word;
+  clauses: { patterns: Word[]; body: Program }[];
+  redirects: Redirect[];
+}
+
+/** `name() { ...; }` or `function name { ...; }`: defines, runs nothing. */
+export interface FunctionDefinition {
+  kind: 'function';
+  name: string;
+  body: Command;
+}
+
+/** `[[ expression ]]` */
+export interface CondCommand {
+  kind: 'cond';
+  expr: CondExpr;
+  redirects: Redirect[];
+}
+
+export type CondExpr =
+  | { kind: 'and' | 'or'; left: CondExpr; right: CondExpr }
+  | { kind: 'not'; expr: CondExpr }
+  | { kind: 'unary'; op: string; operand: Word }
+  | { kind: 'binary'; op: string; left: Word; right: Word }
+  | { kind: 'word'; word: Word };
+
+export type Command =
+  | SimpleCommand
+  | IfCommand
+  | ForCommand
+  | WhileCommand
+  | GroupCommand
+  | ArithCommand
+  | ArithForCommand
+  | CaseCommand
+  | FunctionDefinition
+  | CondCommand;
 
 export interface Pipeline {
   negate: boolean;

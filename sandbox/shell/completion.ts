@@ -10,8 +10,8 @@ export interface CompletionView {
   env: Readonly<Record<string, string>>;
   /** Every shell variable name (exported or not). */
   varNames: string[];
-  /** Aliases complete like commands. */
-  aliasNames?: string[];
+  /** Aliases and shell functions: they complete like commands. */
+  extraCommands?: string[];
   home: string;
 }
 
@@ -48,7 +48,7 @@ export function completeLine(line: string, cursor: number, view: CompletionView)
 
   if (scan.command && !scan.redirect && !scan.partial.includes('/')) {
     // Registered names are plain words: offered as they are.
-    const names = [...view.host.commands.names(), ...(view.aliasNames ?? [])].filter((n) => n.startsWith(scan.partial));
+    const names = [...view.host.commands.names(), ...(view.extraCommands ?? [])].filter((n) => n.startsWith(scan.partial));
     return result(scan.from, scan.quote ? names.map((n) => quoteFor(n, scan)) : names);
   }
 

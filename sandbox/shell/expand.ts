@@ -260,13 +260,18 @@ function defaultText(parts: WordPart[], ex: Expander): string {
 
 /** A pattern operand: quoted characters match literally, unquoted ones are wildcards. */
 function patternOf(parts: WordPart[], ex: Expander): string {
+  return expandQuotedAs(parts, ex, escapeGlob);
+}
+
+/** Expands parts, passing quoted text through `escape` (patterns: `case`, `[[ == ]]`, `[[ =~ ]]`). */
+export function expandQuotedAs(parts: WordPart[], ex: Expander, escape: (text: string) => string): string {
   let out = '';
   for (const part of parts) {
-    if (part.kind === 'lit') out += part.quoted ? escapeGlob(part.text) : part.text;
-    else if (part.kind === 'tilde') out += escapeGlob(ex.home());
+    if (part.kind === 'lit') out += part.quoted ? escape(part.text) : part.text;
+    else if (part.kind === 'tilde') out += escape(ex.home());
     else {
       const value = valueOf(part, ex);
-      out += 'quoted' in part && part.quoted ? escapeGlob(value) : value;
+      out += 'quoted' in part && part.quoted ? escape(value) : value;
     }
   }
   return out;

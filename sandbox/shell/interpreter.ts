@@ -1,11 +1,13 @@
 // Walks the AST: lists, pipelines, compound commands and simple commands, with expansions,
 // redirections and command lookup in the host's registry. Subshells (pipeline members, `$( )`,
 // `( )`, scripts) are interpreters over a cloned session.
-import type { AndOr, Assignment, Command, Pipeline, Program, Redirect, SimpleCommand, WordPart } from './ast.ts';
+import type { AndOr, Assignment, Command, FunctionDefinition, Pipeline, Program, Redirect, SimpleCommand, WordPart } from './ast.ts';
 import { ArithError, evaluateArith } from './arith.ts';
-import { ExpansionError, expandRedirectTarget, expandText, expandWords, type Expander } from './expand.ts';
+import { evaluateCond } from './conditional.ts';
+import { escapeGlob, globMatcher } from './glob.ts';
+import { ExpansionError, expandQuotedAs, expandRedirectTarget, expandText, expandWords, type Expander } from './expand.ts';
 import { InputStream, OutputBuffer, writeTo, type IO, type OutputTarget } from './io.ts';
-import { MAX_CALL_DEPTH, MAX_STEPS, MAX_VALUE } from './limits.ts';
+import { MAX_CALL_DEPTH, MAX_FUNCTION_DEPTH, MAX_STEPS, MAX_VALUE } from './limits.ts';
 import { describeError } from './memfs.ts';
 import { parse } from './parser.ts';
 import { applyRedirects } from './redirects.ts';
@@ -49,7 +51,11 @@ export class Interpreter {
   /** `exit` ran: skip the rest of this (sub)shell's input. */
   private stopped = false;
   private loops = 0;
-  private signal: { kind: 'break' | 'continue'; levels: number } | null = null;
+  private signal: { kind: 'break' | 'continue' | 'return'; levels: number } | null = null;
+  /** Status carried by `return`. */
+  private returnStatus = 0;
+  /** One entry per running function: variables made `local`, with what to restore. */
+  private frames: Map<string, { value: string | undefined; exported: boolean }>[] = [];
   /** Status of the last `$( )` while expanding the current command (for `x=$(false)`). */
   private substitutionStatus: number | null = null;
 
@@ -85,7 +91,10 @@ export class Interpreter {
   }
 
   private fork(): Interpreter {
-    return new Interpreter(this.session.clone(), this.hooks, this.state, { subshell: true, callDepth: this.callDepth });
+    const child = new Interpreter(this.session.clone(), this.hooks, this.state, { subshell: true, callDepth: this.callDepth });
+    // `local` and `return` stay legal in a subshell of a function; what they change dies with it.
+    child.frames = this.frames.map(() => new Map());
+    return child;
   }
 
   private runAndOr(list: AndOr, io: IO): number {
@@ -124,6 +133,10 @@ export class Interpreter {
 
   private runCommand(command: Command, io: IO): number {
     if (command.kind === 'simple') return this.runSimple(command, io);
+    if (command.kind === 'function') {
+      this.session.functions.set(command.name, command);
+      return 0;
+    }
     const opened = this.redirect(command.redirects, io, this.expander(io));
     if (!opened) return 1;
     switch (command.kind) {
@@ -158,6 +171,44 @@ export class Interpreter {
       case 'arith': {
         const value = this.arithmetic(command.expr, opened);
         return value === null ? 1 : value !== 0n ? 0 : 1;
+      }
+      case 'case': {
+        const ex = this.expander(opened);
+        try {
+          const subject = expandText(command.word.parts, ex);
+          for (const clause of command.clauses) {
+            const hit = clause.patterns.some((p) => globMatcher(expandQuotedAs(p.parts, ex, escapeGlob)).test(subject));
+            if (hit) return clause.body.items.length === 0 ? 0 : this.runProgram(clause.body, opened);
+          }
+        } catch (error) {
+          return this.expansionFailed(error, opened);
+        }
+        return 0;
+      }
+      case 'cond': {
+        if (this.tick()) return 1;
+        const ex = this.expander(opened);
+        try {
+          return evaluateCond(command.expr, {
+            fs: this.session.host.fs,
+            cwd: this.session.cwd,
+            text: (word) => expandText(word.parts, ex),
+            pattern: (word) => expandQuotedAs(word.parts, ex, escapeGlob),
+            regex: (word) => expandQuotedAs(word.parts, ex, (t) => t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')),
+            arith: (text) => {
+              try {
+                return evaluateArith(text, { get: (n) => ex.getVar(n), set: (n, v) => ex.setVar(n, v) });
+              } catch (error) {
+                if (error instanceof ArithError) throw new ExpansionError(error.message);
+                throw error;
+              }
+            },
+            isSet: (name) => this.getVar(name) !== undefined,
+            setMatch: (match) => this.session.set('BASH_REMATCH', match),
+          });
+        } catch (error) {
+          return this.expansionFailed(error, opened);
+        }
       }
       case 'arithfor': {
         if (this.arithmetic(command.init, opened) === null) return 1;
@@ -203,6 +254,7 @@ export class Interpreter {
         status = this.runProgram(body, io);
         const signal = this.signal;
         if (signal) {
+          if (signal.kind === 'return') break;
           if (signal.levels > 1) {
             signal.levels--;
             break;
@@ -325,6 +377,8 @@ export class Interpreter {
   /** Finds and runs argv[0]: registry command, script file, or bash's error. */
   private invoke(argv: string[], env: Record<string, string>, io: IO): number {
     const name = argv[0];
+    const fn = this.session.functions.get(name);
+    if (fn) return this.callFunction(fn, argv, env, io);
     const resolved = this.resolve(name);
     if ('error' in resolved) {
       writeTo(io.stderr, `${resolved.error}\n`);
@@ -347,6 +401,49 @@ export class Interpreter {
     writeTo(io.stderr, typeof result.stderr === 'string' ? result.stderr : '');
     if (result.clearScreen) this.state.clearScreen = true;
     return exitStatus(result.exitCode);
+  }
+
+  /** Runs a shell function in this shell: $1.. are its arguments, `local`s are undone after. */
+  private callFunction(fn: FunctionDefinition, argv: string[], env: Record<string, string>, io: IO): number {
+    if (this.frames.length >= MAX_FUNCTION_DEPTH) {
+      writeTo(io.stderr, `bash: ${fn.name}: maximum function nesting level exceeded (${MAX_FUNCTION_DEPTH})\n`);
+      return 1;
+    }
+    const session = this.session;
+    const savedArgs = session.args;
+    const frame = new Map<string, { value: string | undefined; exported: boolean }>();
+    this.frames.push(frame);
+    session.args = argv.slice(1);
+    for (const [name, value] of Object.entries(env)) {
+      this.makeLocal(name);
+      session.set(name, value, true);
+    }
+    let status: number;
+    try {
+      status = this.runCommand(fn.body, io);
+      if (this.signal?.kind === 'return') {
+        status = this.returnStatus;
+        this.signal = null;
+      }
+    } finally {
+      this.frames.pop();
+      session.args = savedArgs;
+      for (const [name, saved] of frame) {
+        if (saved.value === undefined) session.unset(name);
+        else {
+          session.set(name, saved.value);
+          session.markExported(name, saved.exported);
+        }
+      }
+    }
+    return status;
+  }
+
+  private makeLocal(name: string): boolean {
+    const frame = this.frames[this.frames.length - 1];
+    if (!frame) return false;
+    if (!frame.has(name)) frame.set(name, { value: this.session.get(name), exported: this.session.isExported(name) });
+    return true;
   }
 
   private resolve(name: string): Resolved {
@@ -415,6 +512,15 @@ export class Interpreter {
       loopControl: (kind, levels) => {
         if (this.loops === 0) return false;
         this.signal = { kind, levels: Math.max(1, Math.min(levels, this.loops)) };
+        return true;
+      },
+      functions: () => [...this.session.functions.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      unsetFunction: (name) => this.session.functions.delete(name),
+      declareLocal: (name) => this.makeLocal(name),
+      returnFromFunction: (status) => {
+        if (this.frames.length === 0) return false;
+        this.signal = { kind: 'return', levels: 1 };
+        this.returnStatus = status;
         return true;
       },
       aliases: () => [...this.session.aliases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),

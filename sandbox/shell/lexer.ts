@@ -173,7 +173,7 @@ export class Lexer extends WordReader {
         let line = src.slice(this.pos, nl === -1 ? src.length : nl);
         this.pos = nl === -1 ? src.length : nl + 1;
         if (doc.strip) line = line.replace(/^\t+/, '');
-        if (line === doc.delimiter) break;
+        if (line === doc.delimiter || line === `${doc.delimiter}\r`) break; // CRLF pastes too
         if (nl === -1) throw new IncompleteInput();
         body += `${line}\n`;
       }

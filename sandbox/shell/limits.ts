@@ -16,6 +16,9 @@ export const MAX_NESTING = 64;
 /** Scripts, `bash -c`, `xargs` and friends calling each other. */
 export const MAX_CALL_DEPTH = 32;
 
+/** Shell functions calling each other (bash's FUNCNEST, which is unlimited, would crash). */
+export const MAX_FUNCTION_DEPTH = 100;
+
 /** Simple commands one exec may run, so `while true; do :; done` ends. */
 export const MAX_STEPS = 100_000;
 

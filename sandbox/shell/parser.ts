@@ -1,8 +1,8 @@
 // Recursive-descent parser from tokens to the AST, and `parse()`, the one entry point the shell
 // uses: it says whether a line is complete, broken (with bash's message) or runnable.
 import type { AndOr, Assignment, Command, Pipeline, Program, Redirect, SimpleCommand, Word } from './ast.ts';
+import { COMPOUND, parseFunction, parseSubshell } from './compound-parser.ts';
 import { Lexer, type SubParser, type Token } from './lexer.ts';
-import { WordReader } from './word-reader.ts';
 import { MAX_NESTING } from './limits.ts';
 import { IncompleteInput, nestingTooDeep, ShellSyntaxError } from './parse-errors.ts';
 
@@ -19,9 +19,9 @@ export type ParseOutcome =
  */
 type Mode = 'top' | 'partial' | 'nested' | 'backquote';
 
-const RESERVED_CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac']);
+const RESERVED_CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac', ']]']);
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 
 type Aliases = ReadonlyMap<string, string>;
@@ -84,13 +84,15 @@ function subParser(aliases: Aliases): SubParser {
   return sub;
 }
 
-class Parser {
-  private i = 0;
+export class Parser {
+  /** Index of the next token (compound-parser.ts moves it too). */
+  i = 0;
   private readonly tokens: Token[];
   private readonly mode: Mode;
-  private level: number;
+  /** Nesting so far, against MAX_NESTING. */
+  level: number;
   private readonly aliases: Aliases;
-  private readonly sub: SubParser;
+  readonly sub: SubParser;
 
   constructor(tokens: Token[], depth: number, mode: Mode, aliases: Aliases, sub: SubParser) {
     this.tokens = tokens.slice();
@@ -126,44 +128,48 @@ class Parser {
     return program;
   }
 
-  private peek(): Token | undefined {
+  peek(): Token | undefined {
     return this.tokens[this.i];
   }
 
+  peekAt(offset: number): Token | undefined {
+    return this.tokens[this.i + offset];
+  }
+
   /** End of tokens where a construct still needs more: a continuation line may supply it. */
-  private needMore(): never {
+  needMore(): never {
     if (this.mode === 'top' || this.mode === 'partial') throw new IncompleteInput();
     if (this.mode === 'nested') throw ShellSyntaxError.near(')');
     throw new ShellSyntaxError('bash: command substitution: syntax error: unexpected end of file');
   }
 
   /** End of tokens where a word was required right away (`ls >`). */
-  private needWord(): never {
+  needWord(): never {
     if (this.mode === 'partial') throw new IncompleteInput();
     if (this.mode === 'nested') throw ShellSyntaxError.near(')');
     throw ShellSyntaxError.near('newline');
   }
 
-  private unexpected(token: Token | undefined): never {
+  unexpected(token: Token | undefined): never {
     if (!token) return this.needWord();
     throw ShellSyntaxError.near(describe(token));
   }
 
-  private skipNewlines(): void {
+  skipNewlines(): void {
     while (isOp(this.peek(), '\n')) this.i++;
   }
 
-  private enter(): void {
+  enter(): void {
     if (++this.level > MAX_NESTING) throw nestingTooDeep();
   }
 
-  private parseList(stops: string[], closeParen: boolean): Program {
+  parseList(stops: string[], closeParen: boolean): Program {
     const items: AndOr[] = [];
     this.skipNewlines();
     for (;;) {
       const token = this.peek();
       if (!token) break;
-      if (stops.some((s) => isKeyword(token, s)) || (closeParen && isOp(token, ')'))) break;
+      if (stops.some((s) => isKeyword(token, s)) || (closeParen && isOp(token, ')')) || isOp(token, ';;')) break;
       items.push(this.parseAndOr());
       const next = this.peek();
       if (next && next.type === 'op' && (next.op === ';' || next.op === '&' || next.op === '\n')) {
@@ -211,7 +217,7 @@ class Parser {
     return { negate, commands, pipeStderr };
   }
 
-  private parseCommand(): Command {
+  parseCommand(): Command {
     let token = this.peek();
     let aliased = false;
     while (token?.type === 'word' && this.expandAlias(token)) {
@@ -229,21 +235,16 @@ class Parser {
     }
     if (token.type === 'op') {
       if (token.op !== '(') this.unexpected(token);
-      this.i++;
-      this.enter();
-      const body = this.parseList([], true);
-      if (body.items.length === 0) this.unexpected(this.peek());
-      this.expectOp(')');
-      this.level--;
-      return { kind: 'group', subshell: true, body, redirects: this.parseRedirects() };
+      return parseSubshell(this);
     }
     if (token.type === 'word') {
-      if (isKeyword(token, 'if')) return this.parseIf();
-      if (isKeyword(token, 'for')) return this.parseFor();
-      if (isKeyword(token, 'while') || isKeyword(token, 'until')) return this.parseWhile();
-      if (isKeyword(token, '{')) return this.parseGroup();
       const text = keywordText(token);
+      const compound = text === null ? undefined : COMPOUND[text];
+      if (compound) return compound(this);
       if (text !== null && RESERVED_CLOSERS.has(text)) this.unexpected(token);
+      if (text !== null && isOp(this.tokens[this.i + 1], '(') && isOp(this.tokens[this.i + 2], ')')) {
+        return parseFunction(this, false);
+      }
     }
     return this.parseSimple();
   }
@@ -301,20 +302,20 @@ class Parser {
     return { fd: token.fd, op: token.op, target: next.word, heredoc: null };
   }
 
-  private parseRedirects(): Redirect[] {
+  parseRedirects(): Redirect[] {
     const redirects: Redirect[] = [];
     while (this.peek()?.type === 'redir') redirects.push(this.parseRedirect());
     return redirects;
   }
 
-  private expectKeyword(word: string): void {
+  expectKeyword(word: string): void {
     const token = this.peek();
     if (!token) this.needMore();
     if (!isKeyword(token, word)) this.unexpected(token);
     this.i++;
   }
 
-  private expectOp(op: string): void {
+  expectOp(op: string): void {
     const token = this.peek();
     if (!token) this.needMore();
     if (!isOp(token, op)) this.unexpected(token);
@@ -322,7 +323,7 @@ class Parser {
   }
 
   /** A body that must hold at least one command (`then fi` is an error in bash). */
-  private body(stops: string[]): Program {
+  body(stops: string[]): Program {
     const program = this.parseList(stops, false);
     if (program.items.length === 0) {
       if (!this.peek()) this.needMore();
@@ -331,117 +332,25 @@ class Parser {
     return program;
   }
 
-  private parseIf(): Command {
-    this.i++;
-    this.enter();
-    const clauses: { condition: Program; body: Program }[] = [];
-    let elseBody: Program | null = null;
-    for (;;) {
-      const condition = this.body(['then']);
-      this.expectKeyword('then');
-      const body = this.body(['elif', 'else', 'fi']);
-      clauses.push({ condition, body });
-      if (isKeyword(this.peek(), 'elif')) {
-        this.i++;
-        continue;
-      }
-      if (isKeyword(this.peek(), 'else')) {
-        this.i++;
-        elseBody = this.body(['fi']);
-      }
-      this.expectKeyword('fi');
-      break;
-    }
+  /** Leaves a nesting level entered with enter(). */
+  leave(): void {
     this.level--;
-    return { kind: 'if', clauses, elseBody, redirects: this.parseRedirects() };
-  }
-
-  private parseFor(): Command {
-    this.i++;
-    this.enter();
-    const nameToken = this.peek();
-    if (!nameToken) this.needMore();
-    if (nameToken.type === 'arith') return this.parseArithFor(nameToken);
-    if (nameToken.type !== 'word') this.unexpected(nameToken);
-    const name = keywordText(nameToken);
-    if (name === null || !NAME.test(name)) {
-      throw new ShellSyntaxError(`bash: \`${nameToken.word.raw}': not a valid identifier`);
-    }
-    this.i++;
-    let words: Word[] | null = null;
-    this.skipNewlines();
-    if (isKeyword(this.peek(), 'in')) {
-      this.i++;
-      words = [];
-      for (let token = this.peek(); token?.type === 'word'; token = this.peek()) {
-        words.push(token.word);
-        this.i++;
-      }
-      const end = this.peek();
-      if (!end) this.needMore();
-      if (!isOp(end, ';') && !isOp(end, '\n')) this.unexpected(end);
-      this.i++;
-    } else if (isOp(this.peek(), ';')) {
-      this.i++;
-    }
-    this.skipNewlines();
-    this.expectKeyword('do');
-    const body = this.body(['done']);
-    this.expectKeyword('done');
-    this.level--;
-    return { kind: 'for', name, words, body, redirects: this.parseRedirects() };
-  }
-
-  /** `for (( init; cond; step ))` */
-  private parseArithFor(token: Extract<Token, { type: 'arith' }>): Command {
-    this.i++;
-    const pieces = token.raw.split(';');
-    if (pieces.length !== 3) throw new ShellSyntaxError(`bash: syntax error: arithmetic expression required`);
-    const [init, cond, step] = pieces.map((p) => WordReader.quotedText(p, this.level, this.sub));
-    if (isOp(this.peek(), ';')) this.i++;
-    this.skipNewlines();
-    this.expectKeyword('do');
-    const body = this.body(['done']);
-    this.expectKeyword('done');
-    this.level--;
-    return { kind: 'arithfor', init, cond, step, body, redirects: this.parseRedirects() };
-  }
-
-  private parseWhile(): Command {
-    const until = isKeyword(this.peek(), 'until');
-    this.i++;
-    this.enter();
-    const condition = this.body(['do']);
-    this.expectKeyword('do');
-    const body = this.body(['done']);
-    this.expectKeyword('done');
-    this.level--;
-    return { kind: 'while', until, condition, body, redirects: this.parseRedirects() };
-  }
-
-  private parseGroup(): Command {
-    this.i++;
-    this.enter();
-    const body = this.body(['}']);
-    this.expectKeyword('}');
-    this.level--;
-    return { kind: 'group', subshell: false, body, redirects: this.parseRedirects() };
   }
 }
 
-function isOp(token: Token | undefined, op: string): boolean {
+export function isOp(token: Token | undefined, op: string): boolean {
   return token !== undefined && token.type === 'op' && token.op === op;
 }
 
 /** The word's text when it is one unquoted literal (how reserved words are recognised). */
-function keywordText(token: Token | undefined): string | null {
+export function keywordText(token: Token | undefined): string | null {
   if (!token || token.type !== 'word') return null;
   const parts = token.word.parts;
   if (parts.length !== 1 || parts[0].kind !== 'lit' || parts[0].quoted) return null;
   return parts[0].text;
 }
 
-function isKeyword(token: Token | undefined, word: string): boolean {
+export function isKeyword(token: Token | undefined, word: string): boolean {
   return keywordText(token) === word;
 }
 

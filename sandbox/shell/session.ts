@@ -1,5 +1,6 @@
 // One shell session on one host: working directory, variables (with their export flags), $?
 // and positional parameters. A subshell is a clone.
+import type { FunctionDefinition } from './ast.ts';
 import { MAX_VALUE } from './limits.ts';
 import type { Host, ShellVariable } from './types.ts';
 
@@ -27,6 +28,8 @@ export class Session {
   args: string[] = [];
   /** `alias k=kubectl`: expanded by the parser for interactive input. */
   aliases = new Map<string, string>();
+  /** Shell functions (not saved in SessionState: they exist as parsed code only). */
+  functions = new Map<string, FunctionDefinition>();
   private vars = new Map<string, string>();
   private exported = new Set<string>();
 
@@ -55,6 +58,7 @@ export class Session {
     copy.vars = new Map(this.vars);
     copy.exported = new Set(this.exported);
     copy.aliases = new Map(this.aliases);
+    copy.functions = new Map(this.functions);
     return copy;
   }
 
@@ -70,6 +74,10 @@ export class Session {
   unset(name: string): void {
     this.vars.delete(name);
     this.exported.delete(name);
+  }
+
+  isExported(name: string): boolean {
+    return this.exported.has(name);
   }
 
   markExported(name: string, exported: boolean): void {

@@ -138,7 +138,7 @@ export class Shell {
         cwd: session.cwd,
         env: session.env(),
         varNames: session.variables().map((v) => v.name),
-        aliasNames: [...session.aliases.keys()],
+        extraCommands: [...session.aliases.keys(), ...session.functions.keys()],
         home: session.get('HOME') ?? session.host.home,
       });
     } catch {

@@ -63,6 +63,14 @@ export interface ShellControl {
   readLine(): string | null;
   /** `break`/`continue` support: false when not inside a loop. */
   loopControl(kind: 'break' | 'continue', levels: number): boolean;
+  /** Names of the shell functions defined in this session. */
+  functions(): string[];
+  /** Removes a function; false when there was none. */
+  unsetFunction(name: string): boolean;
+  /** `local`: the variable gets its old value back when the function returns; false outside functions. */
+  declareLocal(name: string): boolean;
+  /** `return`: leave the running function with this status; false outside functions. */
+  returnFromFunction(status: number): boolean;
   /** Aliases of this session, sorted by name. */
   aliases(): [string, string][];
   /** Defines an alias, or removes it with null. */

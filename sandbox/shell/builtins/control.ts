@@ -145,3 +145,40 @@ function shellCommand(name: 'bash' | 'sh'): CommandDefinition {
 
 export const bash = shellCommand('bash');
 export const sh = shellCommand('sh');
+
+export const local: CommandDefinition = {
+  name: 'local',
+  summary: 'declare variables that belong to the running function',
+  run(ctx) {
+    let stderr = '';
+    for (const arg of ctx.argv.slice(1)) {
+      if (/^-[a-zA-Z]+$/.test(arg)) continue;
+      const eq = arg.indexOf('=');
+      const name = eq === -1 ? arg : arg.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        stderr += `bash: local: \`${arg}': not a valid identifier\n`;
+        continue;
+      }
+      if (!ctx.shell.declareLocal(name)) return fail('bash: local: can only be used in a function\n');
+      if (eq !== -1) ctx.shell.setVar(name, arg.slice(eq + 1));
+    }
+    return stderr ? fail(stderr) : ok();
+  },
+};
+
+export const returnCommand: CommandDefinition = {
+  name: 'return',
+  summary: 'leave the running function with a status',
+  run(ctx) {
+    const arg = ctx.argv[1];
+    let status = Number(ctx.shell.getVar('?') ?? '0');
+    if (arg !== undefined) {
+      if (!/^[+-]?\d+$/.test(arg)) return fail(`bash: return: ${arg}: numeric argument required\n`, 2);
+      status = ((Number(arg) % 256) + 256) % 256;
+    }
+    if (!ctx.shell.returnFromFunction(status)) {
+      return fail("bash: return: can only `return' from a function or sourced script\n");
+    }
+    return { stdout: '', stderr: '', exitCode: status };
+  },
+};

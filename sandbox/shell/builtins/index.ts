@@ -3,7 +3,9 @@
 import type { CommandRegistry } from '../registry.ts';
 import { alias, evalCommand, set, unalias } from './aliases.ts';
 import type { CommandDefinition } from '../types.ts';
-import { bash, breakCommand, colon, continueCommand, dot, exit, falseCommand, sh, sleep, source, trueCommand } from './control.ts';
+import {
+  bash, breakCommand, colon, continueCommand, dot, exit, falseCommand, local, returnCommand, sh, sleep, source, trueCommand,
+} from './control.ts';
 import { cut } from './cut.ts';
 import { echo } from './echo.ts';
 import { cat, chmod, cp, mkdir, mv, rm, rmdir, tee, touch } from './files.ts';
@@ -26,7 +28,7 @@ export const BUILTINS: readonly CommandDefinition[] = [
   // the shell itself
   help, clear, history, which, type, cd, pwd, exportCommand, unset, env, read, trueCommand, falseCommand, colon,
   exit, breakCommand, continueCommand, sleep, source, dot, bash, sh, test, bracket, whoami, hostname,
-  alias, unalias, set, evalCommand,
+  alias, unalias, set, evalCommand, local, returnCommand,
   // printing
   echo, printf,
   // files

@@ -5,9 +5,12 @@ import { fail, ok, pad } from './util.ts';
 /** Names bash itself implements (for `type`). */
 const SHELL_BUILTINS = new Set([
   ':', '.', 'alias', 'break', 'cd', 'continue', 'echo', 'eval', 'exit', 'export', 'false', 'help', 'history',
-  'printf', 'pwd', 'read', 'set', 'source', 'test', '[', 'true', 'type', 'unalias', 'unset',
+  'local', 'printf', 'pwd', 'read', 'return', 'set', 'source', 'test', '[', 'true', 'type', 'unalias', 'unset',
 ]);
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', '{', '}', '!', 'in']);
+const KEYWORDS = new Set([
+  'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', '{', '}', '!', 'in', 'case', 'esac',
+  'function', '[[', ']]',
+]);
 
 export const help: CommandDefinition = {
   name: 'help',
@@ -96,6 +99,7 @@ export const type: CommandDefinition = {
     for (const name of ctx.argv.slice(1)) {
       const aliasValue = ctx.shell.aliases().find(([n]) => n === name)?.[1];
       if (aliasValue !== undefined) stdout += `${name} is aliased to \`${aliasValue}'\n`;
+      else if (ctx.shell.functions().includes(name)) stdout += `${name} is a function\n`;
       else if (KEYWORDS.has(name)) stdout += `${name} is a shell keyword\n`;
       else if (SHELL_BUILTINS.has(name) && ctx.host.commands.get(name)) stdout += `${name} is a shell builtin\n`;
       else if (ctx.host.commands.get(name)) stdout += `${name} is /usr/bin/${name}\n`;

@@ -1,9 +1,10 @@
 // test and [: file, string and integer tests with !, -a, -o and parentheses.
+import { fileTest as checkFile, FILE_TESTS } from '../file-tests.ts';
 import type { CommandContext, CommandDefinition, CommandResult } from '../types.ts';
 
 class TestError extends Error {}
 
-const UNARY_FILE = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h', '-b', '-c', '-p', '-S', '-g', '-u', '-k', '-O', '-G', '-N', '-a']);
+const UNARY_FILE = FILE_TESTS;
 const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
 function evaluate(args: string[], ctx: CommandContext, name: string): boolean {
@@ -14,30 +15,7 @@ function evaluate(args: string[], ctx: CommandContext, name: string): boolean {
     if (!/^[+-]?\d+$/.test(t)) throw new TestError(`bash: ${name}: ${text}: integer expression expected`);
     return BigInt(t);
   };
-  const fileTest = (op: string, operand: string): boolean => {
-    const path = ctx.fs.resolve(ctx.cwd, operand);
-    if (operand === '' || !ctx.fs.exists(path)) return false;
-    const stat = ctx.fs.stat(path);
-    switch (op) {
-      case '-e':
-      case '-a':
-      case '-r':
-      case '-w':
-        return true;
-      case '-f':
-        return stat.type === 'file';
-      case '-d':
-        return stat.type === 'dir';
-      case '-s':
-        return stat.size > 0;
-      case '-x':
-        return stat.type === 'dir' || (stat.mode & 0o111) !== 0;
-      case '-c':
-        return stat.type === 'device';
-      default:
-        return false;
-    }
-  };
+  const fileTest = (op: string, operand: string): boolean => checkFile(ctx.fs, ctx.cwd, op, operand);
   const binary = (left: string, op: string, right: string): boolean => {
     switch (op) {
       case '=':

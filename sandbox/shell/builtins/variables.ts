@@ -55,14 +55,21 @@ export const exportCommand: CommandDefinition = {
 
 export const unset: CommandDefinition = {
   name: 'unset',
-  summary: 'remove a variable',
+  summary: 'remove a variable (-f: a function)',
   run(ctx) {
     let args = ctx.argv.slice(1);
-    while (args.length > 0 && /^-[vfn]+$/.test(args[0])) args = args.slice(1);
+    let functions = false;
+    while (args.length > 0 && /^-[vfn]+$/.test(args[0])) {
+      if (args[0].includes('f')) functions = true;
+      args = args.slice(1);
+    }
     if (args[0] === '--') args = args.slice(1);
     let stderr = '';
     for (const name of args) {
-      if (!NAME.test(name)) stderr += `bash: unset: \`${name}': not a valid identifier\n`;
+      if (functions) ctx.shell.unsetFunction(name);
+      else if (!NAME.test(name)) stderr += `bash: unset: \`${name}': not a valid identifier\n`;
+      // like bash, plain `unset name` removes a function when no variable has that name
+      else if (ctx.shell.getVar(name) === undefined && ctx.shell.functions().includes(name)) ctx.shell.unsetFunction(name);
       else ctx.shell.unsetVar(name);
     }
     return stderr ? fail(stderr) : ok();
