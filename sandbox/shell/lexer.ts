@@ -24,6 +24,8 @@ export class Lexer extends WordReader {
   private readonly nested: boolean;
   private pending: HereDoc[] = [];
   private parens = 0;
+  /** Open `case` commands, so that `pattern)` does not close a `$(`. */
+  private cases = 0;
 
   /** `nested`: lexing a `$(` body, which ends at its unmatched `)` (pos is then just past it). */
   constructor(src: string, start: number, depth: number, nested: boolean, sub: SubParser) {
@@ -51,12 +53,14 @@ export class Lexer extends WordReader {
       } else if (c === '#') {
         const nl = src.indexOf('\n', this.pos);
         this.pos = nl === -1 ? src.length : nl;
-      } else if (c === ')' && this.nested && this.parens === 0) {
+      } else if (c === ')' && this.nested && this.parens === 0 && this.cases === 0) {
         this.pos++;
         if (this.pending.length > 0) throw ShellSyntaxError.near(')');
         return this.tokens;
       } else if (!this.readOperator()) {
-        this.tokens.push({ type: 'word', word: this.readWord() });
+        const word = this.readWord();
+        this.trackCase(word);
+        this.tokens.push({ type: 'word', word });
       }
     }
   }
@@ -111,7 +115,8 @@ export class Lexer extends WordReader {
         break;
       case ')':
         op = ')';
-        this.parens--;
+        // inside `case ... esac` a `)` ends a pattern, not an enclosing `( `
+        if (this.cases === 0 || this.parens > 0) this.parens--;
         break;
       default:
         return false;
@@ -142,6 +147,23 @@ export class Lexer extends WordReader {
     // no `))` yet: more lines may bring it, unless this is really `( (`
     if (!src.includes(')', this.pos + 2)) throw new IncompleteInput();
     return false;
+  }
+
+  /** Counts `case` / `esac` in command position (after a separator or at the start). */
+  private trackCase(word: Word): void {
+    const part = word.parts.length === 1 ? word.parts[0] : undefined;
+    if (!part || part.kind !== 'lit' || part.quoted || (part.text !== 'case' && part.text !== 'esac')) return;
+    const previous = this.tokens[this.tokens.length - 1];
+    const atStart = !previous || (previous.type === 'op' && previous.op !== ')');
+    const separators = [';', '\n', ';;', '&&', '||', '|', '&', '('];
+    const keywords = ['do', 'then', 'else', 'elif', '{', '!', 'if', 'while', 'until'];
+    const afterSeparator =
+      atStart ||
+      (previous.type === 'op' && separators.includes(previous.op)) ||
+      (previous.type === 'word' && previous.word.parts.length === 1 && keywords.includes(previous.word.raw));
+    if (!afterSeparator) return;
+    if (part.text === 'case') this.cases++;
+    else if (this.cases > 0) this.cases--;
   }
 
   private pushRedirect(fd: number | null, op: RedirOp): void {

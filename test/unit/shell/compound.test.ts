@@ -56,6 +56,12 @@ describe('case', () => {
     expect(sh(line)).toEqual(result(stdout));
   });
 
+  it('works inside $( ), where a pattern ) does not close the substitution', () => {
+    expect(sh('x=$(case a in a) echo A;; esac); echo $x')).toEqual(result('A\n'));
+    expect(sh('echo $(for i in 1 2; do case $i in 1) echo one;; *) echo other;; esac; done)')).toEqual(result('one other\n'));
+    expect(sh('echo $(echo case) $(echo esac)')).toEqual(result('case esac\n'));
+  });
+
   it('waits for esac', () => {
     expect(parse('case x in a) echo;;').status).toBe('incomplete');
     expect(parse('case x in a) echo;; esac').status).toBe('ok');
