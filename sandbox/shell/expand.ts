@@ -4,6 +4,7 @@ import type { ParamPart, Program, Word, WordPart } from './ast.ts';
 import { ArithError, evaluateArith } from './arith.ts';
 import { BraceError, expandBraces } from './brace.ts';
 import { escapeGlob, expandPathname, globMatcher, globToRegexSource, hasGlob } from './glob.ts';
+import { DEFAULT_IFS, ifsPieces } from './ifs.ts';
 import type { MemFS } from './memfs.ts';
 
 /** An expansion bash refuses; `message` is the whole stderr line. */
@@ -37,7 +38,7 @@ class Fields {
   readonly out: Field[] = [];
   private current: Field | null = null;
 
-  private field(): Field {
+  field(): Field {
     this.current ??= { text: '', pattern: '', glob: false, onlyQuotes: true };
     return this.current;
   }
@@ -63,12 +64,22 @@ class Fields {
     if (!f.glob && hasGlob(text)) f.glob = true;
   }
 
-  /** An unquoted expansion result: split on blanks and newlines (the default IFS). */
-  split(text: string): void {
-    const pieces = text.split(/[ \t\n]+/);
-    for (let k = 0; k < pieces.length; k++) {
-      if (k > 0) this.end();
-      this.unquoted(pieces[k]);
+  /** An unquoted expansion result: split by IFS. */
+  split(text: string, ifs: string): void {
+    if (ifs === DEFAULT_IFS) {
+      const pieces = text.split(/[ \t\n]+/);
+      for (let k = 0; k < pieces.length; k++) {
+        if (k > 0) this.end();
+        this.unquoted(pieces[k]);
+      }
+      return;
+    }
+    for (const piece of ifsPieces(text, ifs)) {
+      this.unquoted(piece.text);
+      if (!piece.delimited) break;
+      // a non-blank delimiter ends a field even when it is empty (a::b has three)
+      if (piece.hard) this.field();
+      this.end();
     }
   }
 
@@ -76,6 +87,10 @@ class Fields {
     if (this.current) this.out.push(this.current);
     this.current = null;
   }
+}
+
+function ifsOf(ex: Expander): string {
+  return ex.getVar('IFS') ?? DEFAULT_IFS;
 }
 
 /** A command's words → argv. */
@@ -159,12 +174,12 @@ function addParts(parts: WordPart[], fields: Fields, ex: Expander): void {
           break;
         }
         if (part.quoted) fields.quoted(valueOf(part, ex));
-        else fields.split(valueOf(part, ex));
+        else fields.split(valueOf(part, ex), ifsOf(ex));
         break;
       default: {
         const value = valueOf(part, ex);
         if ('quoted' in part && part.quoted) fields.quoted(value);
-        else fields.split(value);
+        else fields.split(value, ifsOf(ex));
       }
     }
   }

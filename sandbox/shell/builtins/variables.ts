@@ -1,4 +1,5 @@
 // Variables: export, unset, env, read.
+import { DEFAULT_IFS, splitForRead } from '../ifs.ts';
 import { compareText } from '../registry.ts';
 import type { CommandDefinition } from '../types.ts';
 import { fail, ok } from './util.ts';
@@ -145,16 +146,9 @@ export const read: CommandDefinition = {
     if (names.length === 1 && names[0] === 'REPLY') {
       ctx.shell.setVar('REPLY', text);
     } else {
-      let rest = text.replace(/^[ \t\n]+/, '');
-      names.forEach((name, i) => {
-        if (i === names.length - 1) {
-          ctx.shell.setVar(name, rest.replace(/[ \t\n]+$/, ''));
-          return;
-        }
-        const m = /^([^ \t\n]*)[ \t\n]*/.exec(rest)!;
-        ctx.shell.setVar(name, m[1]);
-        rest = rest.slice(m[0].length);
-      });
+      const ifs = ctx.env.IFS ?? ctx.shell.getVar('IFS') ?? DEFAULT_IFS;
+      const values = splitForRead(text, ifs, names.length);
+      names.forEach((name, i) => ctx.shell.setVar(name, values[i]));
     }
     return found ? ok() : fail('');
   },

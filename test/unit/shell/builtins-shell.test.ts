@@ -111,6 +111,15 @@ describe('read', () => {
     expect(sh('read x < /dev/null; echo $?')).toEqual(result('1\n'));
   });
 
+  it('splits with IFS', () => {
+    expect(sh('printf "a:b:c\\nd:e:f\\n" | while IFS=: read x y; do echo "$x|$y"; done')).toEqual(result('a|b:c\nd|e:f\n'));
+    expect(sh('IFS=: read -r u p rest <<< "root:x:0:0::/root:/bin/bash"; echo "$u $p $rest"')).toEqual(
+      result('root x 0:0::/root:/bin/bash\n'),
+    );
+    expect(sh('read a b c <<< "  one two three four  "; echo "$a|$b|$c"')).toEqual(result('one|two|three four\n'));
+    expect(sh('read a b c <<< "solo"; echo "$a|$b|$c"')).toEqual(result('solo||\n'));
+  });
+
   it('shares stdin between the commands of a list', () => {
     expect(sh('printf "1\\n2\\n3\\n" | { read a; read b; cat; }')).toEqual(result('3\n'));
   });

@@ -57,6 +57,13 @@ describe('parameter expansion', () => {
     expect(run(shell, 'E=""; printf "[%s]" $E "$E" x; echo')).toEqual(result('[][x]\n'));
   });
 
+  it('splits on IFS when it is set', () => {
+    expect(sh('IFS=,; list="a,b,,c"; for f in $list; do echo "[$f]"; done')).toEqual(result('[a]\n[b]\n[]\n[c]\n'));
+    expect(sh('IFS=" :"; x=" a : b :c "; printf "[%s]" $x; echo')).toEqual(result('[a][b][c]\n'));
+    expect(sh('IFS=; x="a b"; printf "[%s]" $x; echo')).toEqual(result('[a b]\n'));
+    expect(sh('IFS=:; x="a:"; printf "[%s]" $x; echo')).toEqual(result('[a]\n'));
+  });
+
   it('expands ~ at word start only', () => {
     expect(sh('echo ~ ~/x "~" a~ ~nobody')).toEqual(result('/home/learner /home/learner/x ~ a~ ~nobody\n'));
     expect(sh('X=~/dir; echo $X')).toEqual(result('/home/learner/dir\n'));
