@@ -217,6 +217,14 @@ function buildIndex(world: World): AddressIndex {
       }
     }
   }
+  // API Server VNet Integration: the kube-apiserver internal LB frontend is the API server itself
+  // (its backends live in the managed control plane), so the control plane keeps its address.
+  for (const [key, plane] of Object.entries(world.state.controlPlanes)) {
+    const at = plane.privateIp && isIPv4(plane.privateIp) ? index.owners.get(ipToInt(plane.privateIp)) : undefined;
+    if (at?.kind !== 'lb-frontend') continue;
+    const cluster = world.resource<ManagedCluster>(key);
+    own(plane.privateIp, { kind: 'control-plane', ip: plane.privateIp!, clusterId: cluster?.id ?? key, public: false, subnetId: at.subnetId ?? cluster?.apiServerAccessProfile?.subnetId ?? undefined });
+  }
 
   for (const gateway of byType.natGateways) {
     for (const ref of gateway.publicIpAddresses) {
