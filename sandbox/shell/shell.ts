@@ -56,7 +56,8 @@ export class Shell {
     let dir = cwd;
     if (home && home !== '/' && cwd === home) dir = '~';
     else if (home && home !== '/' && cwd.startsWith(`${home}/`)) dir = `~${cwd.slice(home.length)}`;
-    return `${user}@${hostname}:${dir}$ `;
+    // bash's \$: `#` for root (node and pod shells), `$` for everyone else.
+    return `${user}@${hostname}:${dir}${user === 'root' ? '#' : '$'} `;
   }
 
   /** Drops buffered incomplete input (Ctrl-C). */

@@ -38,7 +38,7 @@ describe('shell state', () => {
     const restored = new Shell(b.workstation);
     restored.load(state, b.resolve);
     expect(restored.current()).toBe(b.pod);
-    expect(restored.prompt()).toBe('root@web:/$ ');
+    expect(restored.prompt()).toBe('root@web:/# ');
     expect(run(restored, 'echo $? $Y')).toEqual(result('1 2\n'));
     expect(run(restored, 'exit')).toEqual(result(''));
     expect(run(restored, 'pwd; echo $CLUSTER $LOCAL; env | grep -c -e CLUSTER -e LOCAL; export | grep PENDING')).toEqual(
