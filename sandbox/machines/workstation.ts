@@ -12,7 +12,11 @@ export function createWorkstation(files: Record<string, string> = {}): Host {
   const fs = new MemFS();
   fs.mkdir(HOME, { recursive: true });
   fs.mkdir('/tmp', { recursive: true });
-  for (const [name, text] of Object.entries(files)) fs.writeFile(`${HOME}/${name}`, text);
+  for (const [name, text] of Object.entries(files)) {
+    const path = `${HOME}/${name}`;
+    fs.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+    fs.writeFile(path, text);
+  }
 
   const commands = new CommandRegistry();
   registerBuiltins(commands);
