@@ -4,8 +4,9 @@
 import { aksControllers } from './aks/index.ts';
 import { cloudLoadBalancerController } from './cloud-lb/controller.ts';
 import { k8sControllers } from './k8s/index.ts';
+import { nodeHealthController } from './node-health/index.ts';
 import type { Controller } from './types.ts';
 
 export function allControllers(): Controller[] {
-  return [...aksControllers(), ...k8sControllers(), cloudLoadBalancerController];
+  return [...aksControllers(), ...k8sControllers(), cloudLoadBalancerController, nodeHealthController];
 }

@@ -1,0 +1,279 @@
+// Scenario steps that build the learner's own Azure network, as the matching `az network`
+// commands would leave it: groups, VNets and subnets, peerings, NSGs and rules, route tables,
+// public IPs, NAT gateways and firewalls.
+import { allocatePublicIp } from '../controllers/aks/public-ips.ts';
+import { azureFirstUsable, intToIp, parseCidr } from '../core/ip.ts';
+import {
+  newNatGateway,
+  newNetworkSecurityGroup,
+  newPublicIp,
+  newResourceGroup,
+  newRoute,
+  newRouteTable,
+  newSubnet,
+  newVirtualNetwork,
+} from '../model/azure/factories.ts';
+import { armId, childId, nameOf } from '../model/azure/ids.ts';
+import type {
+  AzureFirewall,
+  NatGateway,
+  NetworkSecurityGroup,
+  PublicIPAddress,
+  RouteTable,
+  SecurityRule,
+  Subnet,
+  VirtualNetwork,
+  VnetPeering,
+} from '../model/azure/types.ts';
+import type { World } from '../model/world.ts';
+import { resolveRef, scenarioError } from './refs.ts';
+import type { NsgRuleSpec, RuleCollectionSpec, ScenarioStep, SubnetSpec } from './types.ts';
+
+type Step<K extends ScenarioStep['kind']> = Extract<ScenarioStep, { kind: K }>;
+
+function get<T>(world: World, id: string, what: string): T {
+  const found = world.resource(id) as T | undefined;
+  if (!found) throw scenarioError(`${what} ${id} does not exist`);
+  return found;
+}
+
+function locationOf(world: World, group: string, location?: string): string {
+  const rg = world.resourceGroup(group);
+  if (!rg) throw scenarioError(`resource group ${group} does not exist`);
+  return location ?? rg.location;
+}
+
+function vnetOfSubnet(subnetId: string): string {
+  return subnetId.slice(0, subnetId.toLowerCase().lastIndexOf('/subnets/'));
+}
+
+/** Changes one subnet of its VNet in place of the stored one. */
+function editSubnet(world: World, subnetId: string, change: (s: Subnet) => Subnet): void {
+  const vnet = get<VirtualNetwork>(world, vnetOfSubnet(subnetId), 'virtual network');
+  const at = vnet.subnets.findIndex((s) => s.id.toLowerCase() === subnetId.toLowerCase());
+  if (at < 0) throw scenarioError(`subnet ${subnetId} does not exist`);
+  const subnets = vnet.subnets.map((s, i) => (i === at ? change(s) : s));
+  world.putResource({ ...vnet, subnets });
+}
+
+function subnetFrom(world: World, vnetId: string, group: string, spec: SubnetSpec): Subnet {
+  return newSubnet({
+    vnetId,
+    resourceGroup: group,
+    name: spec.name,
+    addressPrefix: spec.addressPrefix,
+    networkSecurityGroupId: spec.nsg ? resolveRef(world, spec.nsg, 'nsg') : null,
+    routeTableId: spec.routeTable ? resolveRef(world, spec.routeTable, 'route-table') : null,
+    natGatewayId: spec.natGateway ? resolveRef(world, spec.natGateway, 'nat-gateway') : null,
+    delegations: (spec.delegations ?? []).map((serviceName, i) => ({ name: i === 0 ? 'delegation' : `delegation${i}`, serviceName })),
+  });
+}
+
+export function groupStep(world: World, step: Step<'group'>): void {
+  world.putResourceGroup(
+    newResourceGroup({ subscriptionId: world.state.subscription.id, name: step.name, location: step.location ?? world.state.defaultLocation, tags: step.tags }),
+  );
+}
+
+export function vnetStep(world: World, step: Step<'vnet'>): void {
+  const location = locationOf(world, step.group, step.location);
+  const vnet = newVirtualNetwork({
+    subscriptionId: world.state.subscription.id,
+    resourceGroup: step.group,
+    name: step.name,
+    location,
+    addressPrefixes: step.addressPrefixes,
+    dnsServers: step.dnsServers,
+  });
+  vnet.subnets = (step.subnets ?? []).map((s) => subnetFrom(world, vnet.id, step.group, s));
+  world.putResource(vnet);
+}
+
+export function subnetStep(world: World, step: Step<'subnet'>): void {
+  const vnetId = resolveRef(world, step.vnet, 'vnet');
+  const vnet = get<VirtualNetwork>(world, vnetId, 'virtual network');
+  const subnet = subnetFrom(world, vnet.id, vnet.resourceGroup, step);
+  const others = vnet.subnets.filter((s) => s.name.toLowerCase() !== step.name.toLowerCase());
+  world.putResource({ ...vnet, subnets: [...others, subnet] });
+}
+
+function peering(from: VirtualNetwork, to: VirtualNetwork, name: string, forwarded: boolean, connected: boolean): VnetPeering {
+  return {
+    id: childId(from.id, 'virtualNetworkPeerings', name),
+    name,
+    type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+    resourceGroup: from.resourceGroup,
+    remoteVirtualNetwork: { id: to.id },
+    remoteAddressSpace: { addressPrefixes: [...to.addressSpace.addressPrefixes] },
+    allowVirtualNetworkAccess: true,
+    allowForwardedTraffic: forwarded,
+    allowGatewayTransit: false,
+    useRemoteGateways: false,
+    peeringState: connected ? 'Connected' : 'Initiated',
+    provisioningState: 'Succeeded',
+  };
+}
+
+export function peeringStep(world: World, step: Step<'peering'>): void {
+  const a = get<VirtualNetwork>(world, resolveRef(world, step.vnet, 'vnet'), 'virtual network');
+  const b = get<VirtualNetwork>(world, resolveRef(world, step.remoteVnet, 'vnet'), 'virtual network');
+  const both = step.bidirectional ?? true;
+  const forwarded = step.allowForwardedTraffic ?? false;
+  const add = (from: VirtualNetwork, to: VirtualNetwork, name: string) => {
+    const current = world.resource<VirtualNetwork>(from.id)!;
+    const others = current.virtualNetworkPeerings.filter((p) => p.name !== name);
+    world.putResource({ ...current, virtualNetworkPeerings: [...others, peering(current, to, name, forwarded, both)] });
+  };
+  add(a, b, step.name ?? `${a.name}-to-${b.name}`);
+  if (both) add(b, a, `${b.name}-to-${a.name}`);
+}
+
+export function nsgStep(world: World, step: Step<'nsg'>): void {
+  const location = locationOf(world, step.group, step.location);
+  world.putResource(newNetworkSecurityGroup({ subscriptionId: world.state.subscription.id, resourceGroup: step.group, name: step.name, location }));
+}
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? ['*'] : Array.isArray(v) ? v : [v]);
+
+/** A rule as `az network nsg rule create` stores it: one value in the singular field, several in the plural. */
+export function securityRule(nsg: NetworkSecurityGroup, spec: NsgRuleSpec): SecurityRule {
+  const rule: SecurityRule = {
+    id: childId(nsg.id, 'securityRules', spec.name),
+    name: spec.name,
+    type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+    resourceGroup: nsg.resourceGroup,
+    priority: spec.priority,
+    direction: spec.direction,
+    access: spec.access,
+    protocol: spec.protocol,
+    sourceAddressPrefixes: [],
+    destinationAddressPrefixes: [],
+    sourcePortRanges: [],
+    destinationPortRanges: [],
+    provisioningState: 'Succeeded',
+  };
+  type Single = 'sourceAddressPrefix' | 'destinationAddressPrefix' | 'sourcePortRange' | 'destinationPortRange';
+  type Plural = 'sourceAddressPrefixes' | 'destinationAddressPrefixes' | 'sourcePortRanges' | 'destinationPortRanges';
+  const fields: [string[], Single, Plural][] = [
+    [list(spec.source), 'sourceAddressPrefix', 'sourceAddressPrefixes'],
+    [list(spec.destination), 'destinationAddressPrefix', 'destinationAddressPrefixes'],
+    [list(spec.sourcePorts), 'sourcePortRange', 'sourcePortRanges'],
+    [list(spec.destinationPorts), 'destinationPortRange', 'destinationPortRanges'],
+  ];
+  for (const [values, single, plural] of fields) {
+    if (values.length === 1) rule[single] = values[0];
+    else rule[plural] = values;
+  }
+  if (spec.description) rule.description = spec.description;
+  return rule;
+}
+
+export function nsgRuleStep(world: World, step: Step<'nsgRule'>): void {
+  const nsg = get<NetworkSecurityGroup>(world, resolveRef(world, step.nsg, 'nsg'), 'network security group');
+  const others = nsg.securityRules.filter((r) => r.name !== step.rule.name);
+  world.putResource({ ...nsg, securityRules: [...others, securityRule(nsg, step.rule)] });
+}
+
+export function subnetNsgStep(world: World, step: Step<'subnetNsg'>): void {
+  const nsgId = step.nsg === null ? null : resolveRef(world, step.nsg, 'nsg');
+  editSubnet(world, resolveRef(world, step.subnet, 'subnet'), (s) => ({ ...s, networkSecurityGroup: nsgId ? { id: nsgId } : null }));
+}
+
+export function routeTableStep(world: World, step: Step<'routeTable'>): void {
+  const location = locationOf(world, step.group, step.location);
+  world.putResource(
+    newRouteTable({
+      subscriptionId: world.state.subscription.id,
+      resourceGroup: step.group,
+      name: step.name,
+      location,
+      disableBgpRoutePropagation: step.disableBgpRoutePropagation,
+    }),
+  );
+}
+
+export function routeStep(world: World, step: Step<'route'>): void {
+  const table = get<RouteTable>(world, resolveRef(world, step.routeTable, 'route-table'), 'route table');
+  const route = newRoute({
+    routeTableId: table.id,
+    resourceGroup: table.resourceGroup,
+    name: step.name,
+    addressPrefix: step.addressPrefix,
+    nextHopType: step.nextHopType,
+    nextHopIpAddress: step.nextHopIpAddress,
+  });
+  // Updating a route keeps its place in the table; a new one goes last.
+  const at = table.routes.findIndex((r) => r.name.toLowerCase() === step.name.toLowerCase());
+  const routes = at < 0 ? [...table.routes, route] : table.routes.map((r, i) => (i === at ? route : r));
+  world.putResource({ ...table, routes });
+}
+
+export function subnetRouteTableStep(world: World, step: Step<'subnetRouteTable'>): void {
+  const tableId = step.routeTable === null ? null : resolveRef(world, step.routeTable, 'route-table');
+  editSubnet(world, resolveRef(world, step.subnet, 'subnet'), (s) => ({ ...s, routeTable: tableId ? { id: tableId } : null }));
+}
+
+export function publicIpStep(world: World, step: Step<'publicIp'>): void {
+  const location = locationOf(world, step.group, step.location);
+  const ipAddress = allocatePublicIp(world, location, `scenario:${step.group}/${step.name}`.toLowerCase());
+  world.putResource(newPublicIp({ subscriptionId: world.state.subscription.id, resourceGroup: step.group, name: step.name, location, ipAddress }));
+}
+
+export function natGatewayStep(world: World, step: Step<'natGateway'>): void {
+  const location = locationOf(world, step.group, step.location);
+  const publicIpIds = step.publicIps.map((r) => resolveRef(world, r, 'public-ip'));
+  const subnetIds = (step.subnets ?? []).map((r) => resolveRef(world, r, 'subnet'));
+  const gateway: NatGateway = newNatGateway({
+    subscriptionId: world.state.subscription.id,
+    resourceGroup: step.group,
+    name: step.name,
+    location,
+    publicIpIds,
+    subnetIds,
+    idleTimeoutInMinutes: step.idleTimeoutInMinutes,
+  });
+  world.putResource(gateway);
+  for (const id of publicIpIds) world.putResource({ ...get<PublicIPAddress>(world, id, 'public IP'), natGateway: { id: gateway.id } });
+  for (const id of subnetIds) editSubnet(world, id, (s) => ({ ...s, natGateway: { id: gateway.id } }));
+}
+
+function collection<R>(firewallId: string, kind: string, spec: RuleCollectionSpec<R>) {
+  return {
+    id: childId(firewallId, kind, spec.name),
+    name: spec.name,
+    priority: spec.priority,
+    action: { type: spec.action },
+    rules: spec.rules,
+    provisioningState: 'Succeeded',
+  };
+}
+
+/** An Azure Firewall in the VNet's AzureFirewallSubnet, on that subnet's first usable address. */
+export function firewallStep(world: World, step: Step<'firewall'>): void {
+  const location = locationOf(world, step.group, step.location);
+  const vnet = get<VirtualNetwork>(world, resolveRef(world, step.vnet, 'vnet'), 'virtual network');
+  const subnet = vnet.subnets.find((s) => s.name === 'AzureFirewallSubnet');
+  if (!subnet) throw scenarioError(`virtual network ${vnet.name} has no AzureFirewallSubnet`);
+  const pip = get<PublicIPAddress>(world, resolveRef(world, step.publicIp, 'public-ip'), 'public IP');
+  const id = armId(world.state.subscription.id, step.group, 'Microsoft.Network', 'azureFirewalls', step.name);
+  const ipConfigId = childId(id, 'azureFirewallIpConfigurations', nameOf(pip.id));
+  const firewall: AzureFirewall = {
+    id,
+    name: step.name,
+    type: 'Microsoft.Network/azureFirewalls',
+    location,
+    resourceGroup: step.group,
+    tags: null,
+    provisioningState: 'Succeeded',
+    ipConfigurations: [
+      { id: ipConfigId, name: nameOf(pip.id), privateIPAddress: intToIp(azureFirstUsable(parseCidr(subnet.addressPrefix))), publicIPAddress: { id: pip.id }, subnet: { id: subnet.id } },
+    ],
+    networkRuleCollections: (step.networkRuleCollections ?? []).map((c) => collection(id, 'networkRuleCollections', c)),
+    applicationRuleCollections: (step.applicationRuleCollections ?? []).map((c) => collection(id, 'applicationRuleCollections', c)),
+    natRuleCollections: [],
+    sku: { name: 'AZFW_VNet', tier: 'Standard' },
+    threatIntelMode: 'Alert',
+  };
+  world.putResource(firewall);
+  world.putResource({ ...pip, ipConfiguration: { id: ipConfigId } });
+}
