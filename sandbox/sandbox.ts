@@ -1,14 +1,20 @@
 // The sandbox: one scenario's world plus the learner's shell, behind the SandboxApi.
 import type { Completion, ExecResult, SandboxApi, SandboxInfo, SandboxSnapshot } from './api.ts';
+import { createRuntime, type Runtime } from './cli/runtime.ts';
 import { SandboxError } from './core/errors.ts';
 import { createWorkstation, WORKSTATION_ID } from './machines/workstation.ts';
+import { World, type WorldState } from './model/world.ts';
+import { buildScenario } from './scenarios/build.ts';
 import { getScenario } from './scenarios/registry.ts';
 import type { ScenarioDefinition } from './scenarios/types.ts';
 import { MemFS } from './shell/memfs.ts';
 import { Shell } from './shell/shell.ts';
 import type { Host } from './shell/types.ts';
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
+
+/** Virtual seconds that pass with each command line: ages tick and time-driven controllers act. */
+const SECONDS_PER_COMMAND = 1;
 
 export interface CreateSandboxOptions {
   scenario?: string;
@@ -16,34 +22,48 @@ export interface CreateSandboxOptions {
   history?: string[];
 }
 
-interface World {
-  hosts: Map<string, Host>;
+/** The simulated cloud plus the learner's workstation, wired together. */
+interface Lab {
+  world: World;
+  workstation: Host;
+  runtime: Runtime;
 }
 
-function buildWorld(scenario: ScenarioDefinition): World {
-  const workstation = createWorkstation(scenario.files);
-  return { hosts: new Map([[workstation.id, workstation]]) };
+function labFor(world: World, workstation: Host): Lab {
+  return { world, workstation, runtime: createRuntime(world, workstation) };
+}
+
+function buildLab(scenario: ScenarioDefinition): Lab {
+  const built = buildScenario(scenario);
+  return labFor(built.world, createWorkstation(built.files));
+}
+
+function isWorldState(value: unknown): value is WorldState {
+  const v = value as Partial<WorldState> | null;
+  return (
+    !!v && typeof v === 'object' && v.version === 1 && typeof v.clockMs === 'number' &&
+    !!v.resources && typeof v.resources === 'object' && !!v.clusters && typeof v.clusters === 'object' &&
+    !!v.machines && typeof v.machines === 'object' && !!v.subscription
+  );
 }
 
 class Sandbox implements SandboxApi {
   private scenario: ScenarioDefinition;
-  private world: World;
+  private lab: Lab;
   private shell: Shell;
 
   constructor(options: CreateSandboxOptions) {
     this.scenario = getScenario(options.scenario);
-    this.world = buildWorld(this.scenario);
-    this.shell = new Shell(this.workstation());
+    this.lab = buildLab(this.scenario);
+    this.shell = new Shell(this.lab.workstation);
     if (options.history) this.shell.setHistory(options.history);
-  }
-
-  private workstation(): Host {
-    return this.world.hosts.get(WORKSTATION_ID)!;
   }
 
   exec(line: string): ExecResult {
     try {
-      return this.shell.exec(String(line));
+      const result = this.shell.exec(String(line));
+      if (!result.incomplete) this.lab.runtime.sim.advance(SECONDS_PER_COMMAND);
+      return result;
     } catch (error) {
       // The shell promises not to throw; if it ever does, the learner still gets a prompt back.
       this.shell.cancel();
@@ -72,13 +92,12 @@ class Sandbox implements SandboxApi {
   }
 
   snapshot(): SandboxSnapshot {
-    const files: Record<string, unknown> = {};
-    for (const [id, host] of this.world.hosts) files[id] = host.fs.toJSON();
+    // Node and pod hosts are rebuilt from the world on demand; only the workstation's files are the learner's.
     return {
       version: SNAPSHOT_VERSION,
       scenario: this.scenario.id,
       shell: this.shell.toJSON(),
-      world: { files },
+      world: { state: cloneJson(this.lab.world.state), files: { [WORKSTATION_ID]: this.lab.workstation.fs.toJSON() } },
     };
   }
 
@@ -94,23 +113,30 @@ class Sandbox implements SandboxApi {
     } catch (error) {
       throw badSnapshot(describe(error));
     }
-    const world = buildWorld(scenario);
     try {
-      const files = (snapshot.world as { files?: Record<string, unknown> } | null)?.files ?? {};
+      const saved = snapshot.world as { state?: unknown; files?: Record<string, unknown> } | null;
+      if (!isWorldState(saved?.state)) throw new Error('the simulated world is missing or malformed');
+      const workstation = createWorkstation();
+      const files = saved!.files ?? {};
       for (const [id, json] of Object.entries(files)) {
-        const host = world.hosts.get(id);
-        if (!host) throw new Error(`unknown host "${id}"`);
-        host.fs = MemFS.fromJSON(json);
+        if (id !== WORKSTATION_ID) throw new Error(`unknown host "${id}"`);
+        workstation.fs = MemFS.fromJSON(json);
       }
-      const shell = new Shell(world.hosts.get(WORKSTATION_ID)!);
-      shell.load(snapshot.shell as Parameters<Shell['load']>[0], (id) => world.hosts.get(id));
+      const lab = labFor(new World(cloneJson(saved!.state)), workstation);
+      const shell = new Shell(workstation);
+      shell.load(snapshot.shell as Parameters<Shell['load']>[0], (id) => lab.runtime.hosts.get(id));
       this.scenario = scenario;
-      this.world = world;
+      this.lab = lab;
       this.shell = shell;
     } catch (error) {
       throw badSnapshot(describe(error));
     }
   }
+}
+
+/** The world is plain JSON by design, so a JSON round trip is a faithful deep copy. */
+function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function badSnapshot(reason: string): SandboxError {
