@@ -41,7 +41,7 @@ export function resolveHost(ctx: Ctx, host: string, reach: ReachFn): string | En
   const r = resolveName(ctx.world, ctx.flow.from, host, { type: 'A', reach });
   for (const step of r.steps) ctx.hops.push(stepHop(step));
   const a = r.answers.find((rec) => rec.type === 'A');
-  const at = 'resolver';
+  const at = r.steps[0]?.at ?? 'resolver';
   if (!a) {
     const why = r.status === 'NOERROR' ? 'the answer holds no A record' : r.status === 'TIMEOUT' ? 'no DNS server answered in time' : `the answer is ${r.status}`;
     addHop(ctx, { at, action: 'resolve', decision: 'drop', reason: `${host} does not resolve: ${why}, so the connection is never attempted.`, details: { status: r.status } });
