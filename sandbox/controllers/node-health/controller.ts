@@ -10,7 +10,6 @@ import { idKey } from '../../network/arm-ids.ts';
 import { ALWAYS_UP } from '../../network/load-balancer.ts';
 import { traceIndex } from '../../network/trace/cluster-index.ts';
 import { trace } from '../../network/trace/index.ts';
-import { runningClusters } from '../k8s/cluster.ts';
 import type { Controller } from '../types.ts';
 import { apiServerTarget } from './api-target.ts';
 import { postedConditions, readyStatus, unknownConditions } from './conditions.ts';
@@ -79,6 +78,14 @@ function reconcileCluster(world: World, mc: ManagedCluster, memory: NodeHealthMe
   }
   const tunnel = checkTunnel(world, mc.id);
   memory.tunnels[idKey(mc.id)] = { ok: tunnel.ok, reason: tunnel.reason, checkedAtMs: now };
+}
+
+/** Clusters whose control plane runs: a stopped cluster has no API server and no nodes to judge. */
+function runningClusters(world: World): ManagedCluster[] {
+  return world
+    .resourcesOfType<ManagedCluster>('Microsoft.ContainerService/ManagedClusters')
+    .filter((mc) => mc.powerState?.code !== 'Stopped')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export const nodeHealthController: Controller = {

@@ -41,6 +41,19 @@ export function deliverToPod(ctx: Ctx, cluster: ClusterEntry, node: NodeEntry, p
   });
 }
 
+/** A pod talking to itself (its own address or loopback) never leaves its network namespace. */
+export function deliverToSelf(ctx: Ctx, cluster: ClusterEntry, node: NodeEntry, pod: Pod): Ending {
+  const p = ctx.pkt;
+  addHop(ctx, { at: `pod ${podName(pod)}`, action: 'forward', decision: 'pass', reason: `${p.dst} is the pod's own address: the kernel loops the packet back inside the pod's network namespace.` });
+  return listenAt(ctx, `pod ${podName(pod)}`, podListens(pod, p.protocol, p.dstPort), {
+    kind: 'pod',
+    clusterId: cluster.id,
+    namespace: pod.metadata.namespace ?? 'default',
+    name: pod.metadata.name,
+    nodeName: node.name,
+  });
+}
+
 export function deliverToNode(ctx: Ctx, cluster: ClusterEntry, node: NodeEntry, healthCheck?: HealthCheckRef): Ending {
   const p = ctx.pkt;
   const reached = { kind: 'node' as const, clusterId: cluster.id, nodeName: node.name };

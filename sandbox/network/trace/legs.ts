@@ -10,7 +10,7 @@ import { nameOf } from '../arm-ids.ts';
 import { ipMasqDecisionFor } from '../kube-proxy/index.ts';
 import { traceIndex, type ClusterEntry, type NodeEntry } from './cluster-index.ts';
 import { apiServerArrival } from './control-plane.ts';
-import { deliverToNode, deliverToPod } from './deliver.ts';
+import { deliverToNode, deliverToPod, deliverToSelf } from './deliver.ts';
 import { addHop, end, fail, tupleOf } from './hops.ts';
 import { nodeLocalAddresses, runNodeNat, type NatResult } from './node-stack.ts';
 import { policyStep } from './policy-step.ts';
@@ -30,7 +30,7 @@ export function fromCluster(ctx: Ctx, cluster: ClusterEntry, node: NodeEntry, po
     decision: 'pass',
     reason: `${label} sends ${tupleOf(p)}${pod && hostNet ? ' from the network namespace of its node (hostNetwork)' : ''}.`,
   });
-  if (pod && !hostNet && (p.dst === p.src || p.dst.startsWith('127.'))) return deliverToPod(ctx, cluster, node, pod, true);
+  if (pod && !hostNet && (p.dst === p.src || p.dst.startsWith('127.'))) return deliverToSelf(ctx, cluster, node, pod);
   if (hostNet && p.dst.startsWith('127.')) return deliverToNode(ctx, cluster, node);
   const origin = hostNet ? 'node' : 'pod';
   const nat = runNodeNat(ctx, cluster, node, origin);

@@ -7,7 +7,7 @@
 import { inCidr } from '../../core/ip.ts';
 import type { ManagedCluster, NetworkProfile } from '../../model/azure/types.ts';
 import type { LabelSelector, NetworkPolicy, NetworkPolicyPeer, Pod } from '../../model/k8s/types.ts';
-import { selectorMatches } from '../../controllers/k8s/labels.ts';
+import { selectorMatches } from '../../controllers/k8s/index.ts';
 import type { Protocol } from '../flow.ts';
 import type { ClusterEntry } from './cluster-index.ts';
 

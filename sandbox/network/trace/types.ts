@@ -12,7 +12,10 @@ export interface TraceOptions {
   sourcePort?: number;
   /** LB health probes as the Kubernetes side answers them. Default: kubernetesProbeState(world). */
   probeState?: ProbeState;
-  /** Skip name resolution hops for `to.host` when `to.ip` is also given (default: resolve only without an ip). */
+  /**
+   * Resolve `to.host` even when `to.ip` is given (default: a given ip is used as is and the host
+   * only travels along as the HTTP Host / TLS SNI that firewall application rules read).
+   */
   resolveHost?: boolean;
 }
 

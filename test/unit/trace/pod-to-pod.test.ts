@@ -109,3 +109,38 @@ describe('Azure CNI (pod addresses from the node subnet)', () => {
     expect(nic.reason).toContain(`${ips.echoIp} is an address of this NIC`);
   });
 });
+
+describe('other starts and ends inside a kubenet cluster', () => {
+  const l = lab({ networkPlugin: 'kubenet' }, 'trace-misc');
+  const { world, id, nodes } = l;
+  const ips = workloads(l);
+  service(world, id, 'echo-np', { type: 'NodePort', selector: { app: 'echo' } });
+  settleAll(world);
+
+  it('a pod reaches its own address without leaving its namespace', () => {
+    const t = run(world, fromPod(id, 'echo'), ips.echoIp, 80);
+    expect([t.verdict, ...actions(t)]).toEqual(['delivered', 'send:pass', 'forward:pass', 'deliver:deliver']);
+    expect(t.hops[1]!.reason).toBe(`${ips.echoIp} is the pod's own address: the kernel loops the packet back inside the pod's network namespace.`);
+  });
+
+  it('a host-network pod sends from its node address', () => {
+    const proxy = world.k8sList<import('../../../sandbox/model/k8s/types.ts').Pod>(id, 'Pod', 'kube-system').find((p) => p.spec.hostNetwork && p.spec.nodeName === nodes[2]!.metadata.name)!;
+    const t = run(world, fromPod(id, proxy.metadata.name, 'kube-system'), ips.echoIp, 80);
+    expect([t.verdict, t.sourceSeenAs]).toEqual(['delivered', nodeIp(nodes[2]!)]);
+    expect(t.hops[0]!.reason).toContain('from the network namespace of its node (hostNetwork)');
+  });
+
+  it('a NodePort on another node is translated by that node\'s kube-proxy', () => {
+    const nodePort = svc(world, id, 'echo-np').spec.ports[0]!.nodePort!;
+    const t = run(world, fromPod(id, 'client'), nodeIp(nodes[2]!), nodePort);
+    expect([t.verdict, t.finalDestination]).toEqual(['delivered', { ip: ips.echoIp, port: 80 }]);
+    const dnat = t.hops.find((h) => h.action === 'dnat')!;
+    expect(dnat.at).toBe(`kube-proxy (iptables) on ${nodes[2]!.metadata.name}`);
+    expect(dnat.reason).toMatch(/^nat PREROUTING → KUBE-SERVICES → KUBE-NODEPORTS → KUBE-EXT-/);
+  });
+
+  it('an unknown pod or a pod without an address has no route', () => {
+    const t = run(world, fromPod(id, 'ghost'), ips.echoIp, 80);
+    expect([t.verdict, t.hops.length, t.hops[0]!.reason]).toEqual(['no-route', 1, `There is no pod default/ghost in cluster aks1.`]);
+  });
+});
