@@ -4,7 +4,7 @@
 // Unknown and its pods not ready. When the path comes back the kubelet posts Ready again.
 // Reachability is traced only when the world or the clock moved since the last look.
 import type { ManagedCluster } from '../../model/azure/types.ts';
-import type { Node as K8sNode } from '../../model/k8s/types.ts';
+import type { Node as K8sNode, Pod } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
 import { idKey } from '../../network/arm-ids.ts';
 import { ALWAYS_UP } from '../../network/load-balancer.ts';
@@ -13,7 +13,7 @@ import { trace } from '../../network/trace/index.ts';
 import type { Controller } from '../types.ts';
 import { apiServerTarget } from './api-target.ts';
 import { postedConditions, readyStatus, unknownConditions } from './conditions.ts';
-import { markPodsNotReady, restorePods } from './mark-pods.ts';
+import { markPodsNotReady, podsByNode, restorePods } from './mark-pods.ts';
 import { memoryOf, nodeKey, type NodeHealthMemory } from './memory.ts';
 import { checkTunnel } from './tunnel.ts';
 
@@ -55,6 +55,7 @@ function reachability(world: World, mc: ManagedCluster, look: Look | undefined):
 
 function reconcileCluster(world: World, mc: ManagedCluster, memory: NodeHealthMemory, reach: Map<string, boolean>): void {
   const now = world.now();
+  let pods: Map<string, Pod[]> | undefined;
   for (const [name, reachable] of reach) {
     const node = world.k8sGet<K8sNode>(mc.id, 'Node', undefined, name);
     if (!node) continue;
@@ -74,7 +75,8 @@ function reconcileCluster(world: World, mc: ManagedCluster, memory: NodeHealthMe
     world.k8sPut(mc.id, { ...node, status: { ...node.status, conditions: unknownConditions(node, world.timestamp()) } });
     world.event(mc.id, node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'node-controller');
     record.markedUnknown = true;
-    record.podsMarked = markPodsNotReady(world, mc.id, name);
+    pods ??= podsByNode(world, mc.id);
+    record.podsMarked = markPodsNotReady(world, mc.id, pods.get(name) ?? []);
   }
   const tunnel = checkTunnel(world, mc.id);
   memory.tunnels[idKey(mc.id)] = { ok: tunnel.ok, reason: tunnel.reason, checkedAtMs: now };

@@ -21,12 +21,25 @@ function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** The cluster's pods by node, listed once for all the nodes going down in one pass. */
+export function podsByNode(world: World, clusterId: string): Map<string, Pod[]> {
+  const out = new Map<string, Pod[]>();
+  for (const pod of world.k8sList<Pod>(clusterId, 'Pod')) {
+    const node = pod.spec?.nodeName;
+    if (!node) continue;
+    const list = out.get(node);
+    if (list) list.push(pod);
+    else out.set(node, [pod]);
+  }
+  return out;
+}
+
 /** Marks the node's pods not ready; returns the keys of those it changed. */
-export function markPodsNotReady(world: World, clusterId: string, nodeName: string): string[] {
+export function markPodsNotReady(world: World, clusterId: string, pods: readonly Pod[]): string[] {
   const now = world.timestamp();
   const marked: string[] = [];
-  for (const pod of world.k8sList<Pod>(clusterId, 'Pod')) {
-    if (pod.spec?.nodeName !== nodeName || isTerminal(pod)) continue;
+  for (const pod of pods) {
+    if (isTerminal(pod)) continue;
     const next = withReady(pod, 'False', now);
     if (!next) continue;
     world.k8sPut(clusterId, next);
