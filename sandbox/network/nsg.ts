@@ -8,7 +8,7 @@ import type { NetworkSecurityGroup, SecurityRule } from '../model/azure/types.ts
 import type { World } from '../model/world.ts';
 import { subnetInfo, type IpConfigInfo } from './addressing.ts';
 import type { Protocol } from './flow.ts';
-import { defaultSecurityRules } from './nsg-defaults.ts';
+import { defaultSecurityRules } from '../model/azure/nsg-default-rules.ts';
 import { addressMatches, tagContext, type TagContext } from './service-tags.ts';
 
 export type Direction = 'Inbound' | 'Outbound';

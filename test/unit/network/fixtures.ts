@@ -18,7 +18,7 @@ import type {
   VirtualMachineScaleSet,
   VirtualNetwork,
 } from '../../../sandbox/model/azure/types.ts';
-import { defaultSecurityRules } from '../../../sandbox/network/nsg-defaults.ts';
+import { defaultSecurityRules } from '../../../sandbox/model/azure/nsg-default-rules.ts';
 
 export const SUB = '00000000-0000-0000-0000-000000000001';
 export const RG = 'MC_rg_aks1_westeurope';
