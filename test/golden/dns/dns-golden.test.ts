@@ -1,25 +1,14 @@
 // Exact texts of nslookup, dig and resolv.conf as the sandbox prints them, compared byte for byte
 // with the files next to this test. Regenerate with `UPDATE_GOLDEN=1 npx vitest run test/golden/dns`
 // and review the diff.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { goldenIn } from '../../support/golden.ts';
 import type { Endpoint, ReachFn } from '../../../sandbox/network/dns/index.ts';
 import { digLookup, formatDig, formatNslookup, nslookupLookups, resolvConfFor, type DigOptions } from '../../../sandbox/network/dns/index.ts';
 import { addCluster, newWorld, nodeEndpoint, openReach, podEndpoint, workstation } from '../../unit/dns/fixtures.ts';
 
-const DIR = import.meta.dirname;
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-function golden(name: string, actual: string): void {
-  const file = join(DIR, `${name}.txt`);
-  if (UPDATE || !existsSync(file)) {
-    if (!UPDATE) throw new Error(`missing golden file ${name}.txt (run with UPDATE_GOLDEN=1)`);
-    writeFileSync(file, actual);
-    return;
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectGolden = goldenIn('dns');
+const golden = (name: string, actual: string): void => expectGolden(`${name}.txt`, actual);
 
 const world = newWorld('dns-golden');
 const h = addCluster(world, { name: 'aks1', dbReplicas: 30 });
