@@ -25,8 +25,9 @@ import type {
   VirtualNetwork,
   VnetPeering,
 } from '../model/azure/types.ts';
+import type { Node } from '../model/k8s/types.ts';
 import type { World } from '../model/world.ts';
-import { resolveRef, scenarioError } from './refs.ts';
+import { findCluster, resolveRef, scenarioError } from './refs.ts';
 import type { NsgRuleSpec, RuleCollectionSpec, ScenarioStep, SubnetSpec } from './types.ts';
 
 type Step<K extends ScenarioStep['kind']> = Extract<ScenarioStep, { kind: K }>;
@@ -192,18 +193,35 @@ export function routeTableStep(world: World, step: Step<'routeTable'>): void {
   );
 }
 
+/**
+ * `node:<i>` in a route step: the i-th node (by name) of the cluster whose route table it is —
+ * its name for a route name, its address for a next hop. kubenet route names are node names,
+ * whose digits a scenario cannot know in advance.
+ */
+function nodeValue(world: World, tableRef: string, value: string, want: 'name' | 'ip'): string {
+  if (!value.startsWith('node:')) return value;
+  if (!tableRef.startsWith('cluster:')) throw scenarioError(`"${value}" needs a cluster: route table reference`);
+  const cluster = findCluster(world, tableRef.slice('cluster:'.length).split(':')[0]!);
+  const nodes = world.k8sList<Node>(cluster.id, 'Node').sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const node = nodes[Number(value.slice('node:'.length))];
+  if (!node) throw scenarioError(`cluster ${cluster.name} has no ${value}`);
+  if (want === 'name') return node.metadata.name;
+  return node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
+}
+
 export function routeStep(world: World, step: Step<'route'>): void {
   const table = get<RouteTable>(world, resolveRef(world, step.routeTable, 'route-table'), 'route table');
+  const name = nodeValue(world, step.routeTable, step.name, 'name');
   const route = newRoute({
     routeTableId: table.id,
     resourceGroup: table.resourceGroup,
-    name: step.name,
+    name,
     addressPrefix: step.addressPrefix,
     nextHopType: step.nextHopType,
-    nextHopIpAddress: step.nextHopIpAddress,
+    nextHopIpAddress: step.nextHopIpAddress === undefined ? undefined : nodeValue(world, step.routeTable, step.nextHopIpAddress, 'ip'),
   });
   // Updating a route keeps its place in the table; a new one goes last.
-  const at = table.routes.findIndex((r) => r.name.toLowerCase() === step.name.toLowerCase());
+  const at = table.routes.findIndex((r) => r.name.toLowerCase() === name.toLowerCase());
   const routes = at < 0 ? [...table.routes, route] : table.routes.map((r, i) => (i === at ? route : r));
   world.putResource({ ...table, routes });
 }

@@ -63,6 +63,10 @@ export type ScenarioStep =
   | { kind: 'nsgRule'; nsg: Ref; rule: NsgRuleSpec }
   | { kind: 'subnetNsg'; subnet: Ref; nsg: Ref | null }
   | { kind: 'routeTable'; group: string; name: string; location?: string; disableBgpRoutePropagation?: boolean }
+  /**
+   * Adds or rewrites a route. With a `cluster:` route table, `node:<i>` names the i-th node (by
+   * name) in `name` (its kubenet route) and in `nextHopIpAddress` (its address).
+   */
   | { kind: 'route'; routeTable: Ref; name: string; addressPrefix: string; nextHopType: NextHopType; nextHopIpAddress?: string }
   | { kind: 'subnetRouteTable'; subnet: Ref; routeTable: Ref | null }
   | { kind: 'publicIp'; group: string; name: string; location?: string }
