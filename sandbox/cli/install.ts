@@ -4,10 +4,11 @@
 import type { CommandDefinition, Host } from '../shell/types.ts';
 import type { Sim } from './sim.ts';
 import { timeCommands } from './time-commands.ts';
+import { azCommands } from './az/index.ts';
 
 export type CommandProvider = (sim: Sim, host: Host) => CommandDefinition[];
 
-const providers: CommandProvider[] = [timeCommands];
+const providers: CommandProvider[] = [timeCommands, azCommands];
 
 export function installCommands(sim: Sim, host: Host): void {
   for (const provide of providers) {
