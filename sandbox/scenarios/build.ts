@@ -10,14 +10,12 @@ import { World } from '../model/world.ts';
 import { scenarioError } from './refs.ts';
 import { advanceStep, aksStep, conditionsStep, credentialsStep, manifestStep, operationStep } from './steps-cluster.ts';
 import { dnsLinkStep, dnsRecordStep, machineStep, privateDnsZoneStep, tagsStep } from './steps-dns.ts';
+import { firewallStep, natGatewayStep, publicIpStep } from './steps-egress.ts';
 import {
-  firewallStep,
   groupStep,
-  natGatewayStep,
   nsgRuleStep,
   nsgStep,
   peeringStep,
-  publicIpStep,
   routeStep,
   routeTableStep,
   subnetNsgStep,

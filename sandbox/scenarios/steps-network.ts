@@ -1,24 +1,17 @@
 // Scenario steps that build the learner's own Azure network, as the matching `az network`
 // commands would leave it: groups, VNets and subnets, peerings, NSGs and rules, route tables,
-// public IPs, NAT gateways and firewalls.
-import { allocatePublicIp } from '../controllers/aks/public-ips.ts';
-import { azureFirstUsable, intToIp, parseCidr } from '../core/ip.ts';
+// and the association of NSGs and route tables with subnets.
 import {
-  newNatGateway,
   newNetworkSecurityGroup,
-  newPublicIp,
   newResourceGroup,
   newRoute,
   newRouteTable,
   newSubnet,
   newVirtualNetwork,
 } from '../model/azure/factories.ts';
-import { armId, childId, nameOf } from '../model/azure/ids.ts';
+import { childId } from '../model/azure/ids.ts';
 import type {
-  AzureFirewall,
-  NatGateway,
   NetworkSecurityGroup,
-  PublicIPAddress,
   RouteTable,
   SecurityRule,
   Subnet,
@@ -28,17 +21,17 @@ import type {
 import type { Node } from '../model/k8s/types.ts';
 import type { World } from '../model/world.ts';
 import { findCluster, resolveRef, scenarioError } from './refs.ts';
-import type { NsgRuleSpec, RuleCollectionSpec, ScenarioStep, SubnetSpec } from './types.ts';
+import type { NsgRuleSpec, ScenarioStep, SubnetSpec } from './types.ts';
 
 type Step<K extends ScenarioStep['kind']> = Extract<ScenarioStep, { kind: K }>;
 
-function get<T>(world: World, id: string, what: string): T {
+export function get<T>(world: World, id: string, what: string): T {
   const found = world.resource(id) as T | undefined;
   if (!found) throw scenarioError(`${what} ${id} does not exist`);
   return found;
 }
 
-function locationOf(world: World, group: string, location?: string): string {
+export function locationOf(world: World, group: string, location?: string): string {
   const rg = world.resourceGroup(group);
   if (!rg) throw scenarioError(`resource group ${group} does not exist`);
   return location ?? rg.location;
@@ -49,7 +42,7 @@ function vnetOfSubnet(subnetId: string): string {
 }
 
 /** Changes one subnet of its VNet in place of the stored one. */
-function editSubnet(world: World, subnetId: string, change: (s: Subnet) => Subnet): void {
+export function editSubnet(world: World, subnetId: string, change: (s: Subnet) => Subnet): void {
   const vnet = get<VirtualNetwork>(world, vnetOfSubnet(subnetId), 'virtual network');
   const at = vnet.subnets.findIndex((s) => s.id.toLowerCase() === subnetId.toLowerCase());
   if (at < 0) throw scenarioError(`subnet ${subnetId} does not exist`);
@@ -229,69 +222,4 @@ export function routeStep(world: World, step: Step<'route'>): void {
 export function subnetRouteTableStep(world: World, step: Step<'subnetRouteTable'>): void {
   const tableId = step.routeTable === null ? null : resolveRef(world, step.routeTable, 'route-table');
   editSubnet(world, resolveRef(world, step.subnet, 'subnet'), (s) => ({ ...s, routeTable: tableId ? { id: tableId } : null }));
-}
-
-export function publicIpStep(world: World, step: Step<'publicIp'>): void {
-  const location = locationOf(world, step.group, step.location);
-  const ipAddress = allocatePublicIp(world, location, `scenario:${step.group}/${step.name}`.toLowerCase());
-  world.putResource(newPublicIp({ subscriptionId: world.state.subscription.id, resourceGroup: step.group, name: step.name, location, ipAddress }));
-}
-
-export function natGatewayStep(world: World, step: Step<'natGateway'>): void {
-  const location = locationOf(world, step.group, step.location);
-  const publicIpIds = step.publicIps.map((r) => resolveRef(world, r, 'public-ip'));
-  const subnetIds = (step.subnets ?? []).map((r) => resolveRef(world, r, 'subnet'));
-  const gateway: NatGateway = newNatGateway({
-    subscriptionId: world.state.subscription.id,
-    resourceGroup: step.group,
-    name: step.name,
-    location,
-    publicIpIds,
-    subnetIds,
-    idleTimeoutInMinutes: step.idleTimeoutInMinutes,
-  });
-  world.putResource(gateway);
-  for (const id of publicIpIds) world.putResource({ ...get<PublicIPAddress>(world, id, 'public IP'), natGateway: { id: gateway.id } });
-  for (const id of subnetIds) editSubnet(world, id, (s) => ({ ...s, natGateway: { id: gateway.id } }));
-}
-
-function collection<R>(firewallId: string, kind: string, spec: RuleCollectionSpec<R>) {
-  return {
-    id: childId(firewallId, kind, spec.name),
-    name: spec.name,
-    priority: spec.priority,
-    action: { type: spec.action },
-    rules: spec.rules,
-    provisioningState: 'Succeeded',
-  };
-}
-
-/** An Azure Firewall in the VNet's AzureFirewallSubnet, on that subnet's first usable address. */
-export function firewallStep(world: World, step: Step<'firewall'>): void {
-  const location = locationOf(world, step.group, step.location);
-  const vnet = get<VirtualNetwork>(world, resolveRef(world, step.vnet, 'vnet'), 'virtual network');
-  const subnet = vnet.subnets.find((s) => s.name === 'AzureFirewallSubnet');
-  if (!subnet) throw scenarioError(`virtual network ${vnet.name} has no AzureFirewallSubnet`);
-  const pip = get<PublicIPAddress>(world, resolveRef(world, step.publicIp, 'public-ip'), 'public IP');
-  const id = armId(world.state.subscription.id, step.group, 'Microsoft.Network', 'azureFirewalls', step.name);
-  const ipConfigId = childId(id, 'azureFirewallIpConfigurations', nameOf(pip.id));
-  const firewall: AzureFirewall = {
-    id,
-    name: step.name,
-    type: 'Microsoft.Network/azureFirewalls',
-    location,
-    resourceGroup: step.group,
-    tags: null,
-    provisioningState: 'Succeeded',
-    ipConfigurations: [
-      { id: ipConfigId, name: nameOf(pip.id), privateIPAddress: intToIp(azureFirstUsable(parseCidr(subnet.addressPrefix))), publicIPAddress: { id: pip.id }, subnet: { id: subnet.id } },
-    ],
-    networkRuleCollections: (step.networkRuleCollections ?? []).map((c) => collection(id, 'networkRuleCollections', c)),
-    applicationRuleCollections: (step.applicationRuleCollections ?? []).map((c) => collection(id, 'applicationRuleCollections', c)),
-    natRuleCollections: [],
-    sku: { name: 'AZFW_VNet', tier: 'Standard' },
-    threatIntelMode: 'Alert',
-  };
-  world.putResource(firewall);
-  world.putResource({ ...pip, ipConfiguration: { id: ipConfigId } });
 }
