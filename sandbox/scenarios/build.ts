@@ -1,7 +1,6 @@
 // Builds a scenario's world from its steps: a fresh world from the seed, then each step through
 // the same functions the CLIs call, settling every controller after each one as a real cloud
 // would between two commands. Same definition, same world, byte for byte.
-import { apiServerLifecycleController } from '../apiserver/index.ts';
 import { allControllers } from '../controllers/all.ts';
 import { settle } from '../controllers/settle.ts';
 import type { Controller } from '../controllers/types.ts';
@@ -33,8 +32,15 @@ export interface BuiltScenario {
 
 /** The controllers that run between steps: the whole simulated cloud plus the API server's own finishers. */
 export function scenarioControllers(): Controller[] {
-  return [...allControllers(), apiServerLifecycleController];
+  return allControllers();
 }
+
+/**
+ * The learner arrives a while after the scenario was set up, as they would at a real cluster:
+ * ages read like minutes rather than seconds, and anything that only shows after a grace period
+ * (a node going NotReady) has already happened.
+ */
+export const ARRIVAL_SECONDS = 15 * 60;
 
 function applyStep(world: World, step: ScenarioStep, files: Record<string, string>): void {
   switch (step.kind) {
@@ -89,7 +95,12 @@ function applyStep(world: World, step: ScenarioStep, files: Record<string, strin
   }
 }
 
-export function buildScenario(definition: ScenarioDefinition): BuiltScenario {
+export interface BuildOptions {
+  /** Let ARRIVAL_SECONDS pass after the last step (default true; tests of a step's immediate effect turn it off). */
+  arrive?: boolean;
+}
+
+export function buildScenario(definition: ScenarioDefinition, options: BuildOptions = {}): BuiltScenario {
   const world = new World(createWorldState(definition.seed));
   const files: Record<string, string> = { ...definition.files };
   const controllers = scenarioControllers();
@@ -98,6 +109,11 @@ export function buildScenario(definition: ScenarioDefinition): BuiltScenario {
     const result = settle(world, controllers);
     if (!result.settled) throw scenarioError(`scenario ${definition.id}: the world did not settle after step ${i + 1} (${step.kind})`);
   });
+  if (options.arrive !== false) {
+    world.advance(ARRIVAL_SECONDS * 1000);
+    world.touch();
+    settle(world, controllers);
+  }
   world.dirty = false;
   return { world, files };
 }

@@ -20,7 +20,7 @@ export function built(id: string): BuiltScenario {
 /** The scenario without its last `n` steps: the world before the fault. */
 export function before(id: string, n = 1): BuiltScenario {
   const def: ScenarioDefinition = getScenario(id);
-  return buildScenario({ ...def, steps: def.steps.slice(0, def.steps.length - n) });
+  return buildScenario({ ...def, steps: def.steps.slice(0, def.steps.length - n) }, { arrive: false });
 }
 
 export function clusterOf(world: World): ManagedCluster {

@@ -141,7 +141,8 @@ describe('other steps', () => {
     ]);
     expect(nodesOf(world, mc).length).toBe(3);
     expect(world.state.conditions).toEqual({ snatUsage: { '10.224.0.4': 10 }, other: true });
-    expect(world.timestamp()).toBe('2026-11-26T09:01:30Z');
+    // 90 s of steps, then the 15 minutes before the learner arrives.
+    expect(world.timestamp()).toBe('2026-11-26T09:16:30Z');
   });
 });
 
