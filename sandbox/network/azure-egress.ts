@@ -48,7 +48,7 @@ export function egress(walk: Walk, subnetId: string, source: IpConfigInfo | unde
       const at = `load balancer ${lb.name} (${choice.kind === 'lb-outbound-rule' ? 'outbound rule' : 'load-balancing rule'} ${ruleName})`;
       const ports = `${budget.allocated} SNAT ports per instance${budget.automatic ? `, the automatic allocation for a backend pool of ${budget.poolSize}` : ''}`;
       const member = `Ip configuration ${source!.ipConfig.name} of NIC ${source!.nic.name} is in backend pool ${poolName} of load balancer ${lb.name}`;
-      if (budget.used >= budget.allocated) {
+      if (budget.used >= budget.allocated && !walk.established) {
         hop(walk, {
           at,
           action: 'snat',

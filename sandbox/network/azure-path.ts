@@ -34,6 +34,8 @@ export interface AzurePacket {
 export interface AzurePathOptions {
   /** Answers LB health probes for the Kubernetes side; every backend is up when omitted. */
   probeState?: ProbeState;
+  /** See Walk.established. */
+  established?: boolean;
 }
 
 function startWalk(world: World, packet: AzurePacket, options: AzurePathOptions, sourceNicId?: string): Walk {
@@ -45,7 +47,7 @@ function startWalk(world: World, packet: AzurePacket, options: AzurePathOptions,
   };
   if (packet.protocol !== 'icmp' && packet.dstPort !== undefined) p.dstPort = packet.dstPort;
   if (packet.host) p.host = packet.host;
-  return { world, hops: [], packet: p, probeState: options.probeState ?? ALWAYS_UP, steps: 0, sourceNicId };
+  return { world, hops: [], packet: p, probeState: options.probeState ?? ALWAYS_UP, established: options.established, steps: 0, sourceNicId };
 }
 
 /** A packet leaving a NIC. `nicId` may also be an ip configuration id. */

@@ -52,6 +52,11 @@ export interface Walk {
   hops: Hop[];
   packet: Packet;
   probeState: ProbeState;
+  /**
+   * The flow is an already-open connection (a kubelet's watch, konnectivity's tunnel): it keeps
+   * the SNAT port it was given, so an exhausted port budget only stops new connections.
+   */
+  established?: boolean;
   /** Forwarding steps taken, to stop appliance loops. */
   steps: number;
   /** The NIC the flow left from, for the internal load balancer hairpin rule. */

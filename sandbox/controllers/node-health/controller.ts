@@ -47,7 +47,7 @@ function reachability(world: World, mc: ManagedCluster, look: Look | undefined):
   const cluster = traceIndex(world).clusters.get(idKey(mc.id));
   if (!target || !cluster) return reach;
   for (const entry of cluster.nodes.values()) {
-    const t = trace(world, { from: { kind: 'node', clusterId: mc.id, name: entry.name }, to: { ip: target.ip, port: target.port }, protocol: 'tcp' }, { probeState: ALWAYS_UP });
+    const t = trace(world, { from: { kind: 'node', clusterId: mc.id, name: entry.name }, to: { ip: target.ip, port: target.port }, protocol: 'tcp' }, { probeState: ALWAYS_UP, established: true });
     reach.set(entry.name, t.verdict === 'delivered');
   }
   return reach;

@@ -63,7 +63,7 @@ export function checkTunnel(world: World, clusterId: string): TunnelStatus {
   if (pods.length === 0) return { mode, ok: false, reason: 'No konnectivity-agent pod is running in kube-system, so nothing opens the tunnel.', hops: [] };
   let failed: TraceResult | undefined;
   for (const pod of pods) {
-    const t = trace(world, { from: { kind: 'pod', clusterId, namespace: 'kube-system', name: pod.metadata.name }, to: { ip: target.ip, port: 443 }, protocol: 'tcp' }, { probeState: ALWAYS_UP });
+    const t = trace(world, { from: { kind: 'pod', clusterId, namespace: 'kube-system', name: pod.metadata.name }, to: { ip: target.ip, port: 443 }, protocol: 'tcp' }, { probeState: ALWAYS_UP, established: true });
     if (t.verdict === 'delivered') {
       return { mode, ok: true, reason: `konnectivity-agent pod ${pod.metadata.name} on ${pod.spec.nodeName} holds the tunnel to the API server at ${target.ip}:443.`, hops: t.hops, agentPod: pod.metadata.name };
     }
@@ -89,14 +89,14 @@ export function kubeletReachable(world: World, clusterId: string, nodeName: stri
   if (tunnel.mode === 'konnectivity') {
     if (!tunnel.ok || !tunnel.agentPod) return { ok: false, reason: tunnel.reason, hops: tunnel.hops, error: 'error dialing backend: No agent available' };
     const from = { kind: 'pod' as const, clusterId, namespace: 'kube-system', name: tunnel.agentPod };
-    const t = trace(world, { from, to: { ip: node.ip, port: 10250 }, protocol: 'tcp' }, { probeState: ALWAYS_UP });
+    const t = trace(world, { from, to: { ip: node.ip, port: 10250 }, protocol: 'tcp' }, { probeState: ALWAYS_UP, established: true });
     if (t.verdict === 'delivered') return { ok: true, reason: `Through konnectivity-agent ${tunnel.agentPod}, the API server reaches the kubelet of ${nodeName} at ${node.ip}:10250.`, hops: t.hops };
     return { ok: false, reason: `The tunnel is up, but konnectivity-agent ${tunnel.agentPod} cannot reach the kubelet of ${nodeName} (${t.verdict}): ${lastReason(t)}`, hops: t.hops, error: dialError(node.ip, t.verdict) };
   }
   if (tunnel.mode === 'direct') {
     const plane = world.state.controlPlanes[clusterId.toLowerCase()]!;
     if (!plane.privateIp) return { ok: false, reason: 'The API server has no address in the VNet.', hops: [], error: dialError(node.ip, 'timed-out') };
-    const t = trace(world, { from: { kind: 'ip', ip: plane.privateIp }, to: { ip: node.ip, port: 10250 }, protocol: 'tcp' }, { probeState: ALWAYS_UP });
+    const t = trace(world, { from: { kind: 'ip', ip: plane.privateIp }, to: { ip: node.ip, port: 10250 }, protocol: 'tcp' }, { probeState: ALWAYS_UP, established: true });
     if (t.verdict === 'delivered') return { ok: true, reason: `The API server reaches the kubelet of ${nodeName} at ${node.ip}:10250 directly through the VNet.`, hops: t.hops };
     return { ok: false, reason: `The API server cannot reach the kubelet of ${nodeName} (${t.verdict}): ${lastReason(t)}`, hops: t.hops, error: dialError(node.ip, t.verdict) };
   }

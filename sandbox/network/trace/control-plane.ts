@@ -83,7 +83,7 @@ export function apiServerArrival(ctx: Ctx, clusterId: string, publicEndpoint: bo
     const subnetId = owner?.kind === 'control-plane' ? owner.subnetId : undefined;
     if (subnetId) {
       const outcome = evaluatePath(world, subnetId, undefined, { direction: 'Inbound', protocol: p.protocol, srcIp: p.src, srcPort: p.srcPort, dstIp: p.dst, dstPort: p.dstPort });
-      const walk: Walk = { world, hops: ctx.hops, packet: { srcIp: p.src, srcPort: p.srcPort, dstIp: p.dst, dstPort: p.dstPort, protocol: p.protocol }, probeState: ctx.probeState, steps: 0 };
+      const walk: Walk = { world, hops: ctx.hops, packet: { srcIp: p.src, srcPort: p.srcPort, dstIp: p.dst, dstPort: p.dstPort, protocol: p.protocol }, probeState: ctx.probeState, established: ctx.established, steps: 0 };
       nsgHops(walk, outcome.steps, { subnet: nameOf(subnetId) });
       if (!outcome.allowed) return end('dropped');
     }

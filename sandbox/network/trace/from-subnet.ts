@@ -17,6 +17,7 @@ export function fromSubnet(ctx: Ctx, subnetId: string, label: string): Ending {
     hops: [],
     packet: { srcIp: p.src, srcPort: p.srcPort, dstIp: p.dst, protocol: p.protocol, ...(p.dstPort !== undefined ? { dstPort: p.dstPort } : {}) },
     probeState: ctx.probeState,
+    established: ctx.established,
     steps: 0,
   };
   const outcome = evaluatePath(ctx.world, subnetId, undefined, { direction: 'Outbound', ...walk.packet });

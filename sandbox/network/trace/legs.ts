@@ -79,7 +79,7 @@ function leaveNode(ctx: Ctx, cluster: ClusterEntry, node: NodeEntry, origin: 'po
     }
   }
   addHop(ctx, { at: `${node.name} eth0`, action: 'send', decision: 'pass', reason: `${node.name} routes ${tupleOf(p)} out of eth0 (NIC ${nameOf(node.nicId)}).` });
-  const r = traceFromNic(ctx.world, node.nicId, { srcIp: p.src, srcPort: p.srcPort, dstIp: p.dst, dstPort: p.dstPort, protocol: p.protocol, host: p.host }, { probeState: ctx.probeState });
+  const r = traceFromNic(ctx.world, node.nicId, { srcIp: p.src, srcPort: p.srcPort, dstIp: p.dst, dstPort: p.dstPort, protocol: p.protocol, host: p.host }, { probeState: ctx.probeState, established: ctx.established });
   return afterAzure(ctx, r);
 }
 

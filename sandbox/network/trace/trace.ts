@@ -32,6 +32,7 @@ export function trace(world: World, flow: Flow, options: TraceOptions = {}): Tra
     pkt: { src: source.kind === 'missing' ? '' : source.ip, srcPort: 0, dst: flow.to.ip ?? '', protocol: flow.protocol },
     hash: 0,
     probeState,
+    established: options.established ?? false,
     legs: 0,
     visits: new Set(),
   };
@@ -64,10 +65,10 @@ function run(ctx: Ctx, source: Source, options: TraceOptions): Ending {
     case 'cluster':
       return fromCluster(ctx, source.cluster, source.node, source.pod, source.label);
     case 'machine':
-      return afterAzure(ctx, traceFromMachine(ctx.world, source.machine, packetOf(p), { probeState: ctx.probeState }));
+      return afterAzure(ctx, traceFromMachine(ctx.world, source.machine, packetOf(p), { probeState: ctx.probeState, established: ctx.established }));
     case 'internet':
       addHop(ctx, { at: source.label, action: 'send', decision: 'pass', reason: `A host on the internet sends ${tupleOf(p)}.` });
-      return afterAzure(ctx, traceFromInternet(ctx.world, { ...packetOf(p), srcIp: p.src }, { probeState: ctx.probeState }));
+      return afterAzure(ctx, traceFromInternet(ctx.world, { ...packetOf(p), srcIp: p.src }, { probeState: ctx.probeState, established: ctx.established }));
     case 'subnet':
       return fromSubnet(ctx, source.subnetId, source.label);
   }

@@ -17,6 +17,8 @@ export interface TraceOptions {
    * only travels along as the HTTP Host / TLS SNI that firewall application rules read).
    */
   resolveHost?: boolean;
+  /** The connection is already open and holds its SNAT port (kubelet and tunnel heartbeats). */
+  established?: boolean;
 }
 
 /** Who finally accepted (or refused) the flow, for callers that need more than the verdict. */
@@ -56,6 +58,7 @@ export interface Ctx {
   /** In [0,1): which endpoint or backend this flow lands on. */
   hash: number;
   probeState: ProbeState;
+  established: boolean;
   /** Node-to-node legs taken (a Cluster-policy hop to another node, a stale route); guards loops. */
   legs: number;
   /** `node>destination` arrivals seen, to recognise a packet that routes round in a circle. */

@@ -165,6 +165,10 @@ describe('case-snat-exhaustion', () => {
     expect(stuck.hops.at(-1)!.reason).toMatch(/^Ip configuration ipconfig1 of NIC aks-nodepool1-\d+-vmss is in backend pool aksOutboundBackendPool of load balancer kubernetes, but 10\.224\.0\.4 already uses 1024 of its 1024 SNAT ports per instance/);
     expect(run(world, fromNode(mc, nodes[1]!), partner, 443).verdict).toBe('delivered');
   });
+
+  it('the kubelet keeps its open connection to the API server, so every node stays Ready', () => {
+    expect(nodes.map(ready)).toEqual(['True', 'True', 'True']);
+  });
 });
 
 describe('case-stale-route', () => {
