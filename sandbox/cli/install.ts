@@ -4,11 +4,12 @@
 import type { CommandDefinition, Host } from '../shell/types.ts';
 import type { Sim } from './sim.ts';
 import { timeCommands } from './time-commands.ts';
+import { kubectlCommands } from './kubectl/index.ts';
 import { azCommands } from './az/index.ts';
 
 export type CommandProvider = (sim: Sim, host: Host) => CommandDefinition[];
 
-const providers: CommandProvider[] = [timeCommands, azCommands];
+const providers: CommandProvider[] = [timeCommands, azCommands, kubectlCommands];
 
 export function installCommands(sim: Sim, host: Host): void {
   for (const provide of providers) {

@@ -1,0 +1,83 @@
+// kubectl get: tables per kind, wide, several kinds, all namespaces, selectors, empty results,
+// errors; compared with golden transcripts.
+import { describe, expect, it } from 'vitest';
+import { expectGolden, lab, transcript } from './fixture.ts';
+
+describe('kubectl get tables', () => {
+  it('prints each kind with its server-side columns', () => {
+    const h = lab();
+    expectGolden(
+      'get-tables.txt',
+      transcript(h, [
+        'kubectl get pods',
+        'kubectl get po -o wide',
+        'kubectl get nodes',
+        'kubectl get no -o wide',
+        'kubectl get svc -A',
+        'kubectl get services -o wide -n kube-system',
+        'kubectl get ep',
+        'kubectl get endpointslices',
+        'kubectl get deploy -A -o wide',
+        'kubectl get rs -n kube-system',
+        'kubectl get ds -A',
+        'kubectl get ns',
+        'kubectl get cm -n kube-system',
+        'kubectl get events --field-selector involvedObject.kind=Deployment',
+        'kubectl get ev -o wide --field-selector reason=ScalingReplicaSet',
+      ]),
+    );
+  });
+
+  it('prints several kinds as blocks with kind/name', () => {
+    const h = lab();
+    expectGolden('get-multi.txt', transcript(h, ['kubectl get svc,ep', 'kubectl get all', 'kubectl get all -A --no-headers', 'kubectl get deploy/web svc/web']));
+  });
+
+  it('filters with selectors and decorates with labels', () => {
+    const h = lab();
+    expectGolden(
+      'get-selectors.txt',
+      transcript(h, [
+        'kubectl get pods -l app=web --show-labels',
+        'kubectl get pods -A -l "k8s-app in (kube-dns,kube-proxy)" -L k8s-app',
+        'kubectl get pods -A --field-selector spec.nodeName=aks-nodepool1-38813430-vmss000001,status.phase=Running',
+        'kubectl get pods --field-selector metadata.name=nope',
+        'kubectl get pods -A -l app=nope',
+        'kubectl get nodes -l nope=1',
+        'kubectl get pods -l app!=web',
+        'kubectl get pods --field-selector spec.foo=bar',
+        'kubectl get pods -n kube-system --sort-by=.metadata.name --no-headers -l k8s-app=kube-dns',
+      ]),
+    );
+  });
+
+  it('reports errors as kubectl does', () => {
+    const h = lab();
+    expectGolden(
+      'get-errors.txt',
+      transcript(h, [
+        'kubectl get',
+        'kubectl get foo',
+        'kubectl get pod nope',
+        'kubectl get pods nope web-84d7d89658-mfxbr',
+        'kubectl get deploy nope',
+        'kubectl get svc web nope --ignore-not-found',
+        'kubectl get pods -o foo',
+        'kubectl get pods --show-labels -o json',
+        'kubectl get pod svc/web',
+        'kubectl get svc/web/x',
+        'kubectl get pods --no-such-flag',
+        'kubectl get pods -z',
+        'kubectl get pods -n',
+        'kubectl get pods --chunk-size=abc',
+      ]),
+    );
+  });
+
+  it('counts ages on the virtual clock', () => {
+    const h = lab();
+    h.sim.advance(3 * 3600 + 7 * 60);
+    const out = h.run('kubectl get deploy web --no-headers').stdout;
+    expect(out.trim().split(/\s+/).pop()).toBe('3h22m');
+  });
+});
