@@ -5,6 +5,7 @@
 import { isAzureError } from '../../../model/azure/errors.ts';
 import { clusterCredentials } from '../../../model/kubeconfig-credentials.ts';
 import { renderKubeconfig } from '../../../model/kubeconfig.ts';
+import { runKubectl } from '../../kubectl/index.ts';
 import type { AzInvocation, CommandSpec } from '../spec.ts';
 import { CLUSTER_NAME } from './aks-args.ts';
 import { commandResultTable } from './aks-format.ts';
@@ -22,14 +23,50 @@ function isoTime(ms: number): string {
 
 const SCRATCH = '/tmp/.aks-command';
 
+/** Splits a simple command line into words (quotes and backslashes); null when it needs a shell. */
+function simpleWords(command: string): string[] | null {
+  if (/[|;&<>`$()]/.test(command)) return null;
+  const words: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  let started = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"' && i + 1 < command.length) current += command[++i];
+      else current += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      started = true;
+    } else if (c === '\\' && i + 1 < command.length) {
+      current += command[++i];
+      started = true;
+    } else if (/\s/.test(c)) {
+      if (started) words.push(current);
+      current = '';
+      started = false;
+    } else {
+      current += c;
+      started = true;
+    }
+  }
+  if (quote) return null;
+  if (started) words.push(current);
+  return words;
+}
+
 /**
- * HOOK for the kubectl engineer: run the command as the command pod would, with the cluster's
- * admin kubeconfig. Until `runKubectl(sim, host, argv, { kubeconfigText })` is exported from
- * sandbox/cli/kubectl, the command line runs in a subshell of the learner's shell with
- * KUBECONFIG pointing at that kubeconfig (so kubectl sees the cluster, though from the
- * workstation's network position rather than from inside the cluster).
+ * Runs the command as the command pod does, with the cluster's admin kubeconfig: kubectl through
+ * runKubectl (inside the cluster, so private and IP-restricted API servers answer); a command
+ * line that needs a shell (pipes, redirections) runs in a subshell with KUBECONFIG set.
  */
 function runInCluster(inv: AzInvocation, command: string, kubeconfigText: string): { exitCode: number; logs: string } {
+  const words = simpleWords(command);
+  if (words && words[0] === 'kubectl') {
+    const result = runKubectl(inv.sim, inv.ctx.host, words, { kubeconfigText, cwd: inv.ctx.cwd });
+    return { exitCode: result.exitCode, logs: result.stdout + result.stderr };
+  }
   const fs = inv.ctx.fs;
   if (!fs.exists(SCRATCH)) fs.mkdir(SCRATCH, { recursive: true });
   const path = `${SCRATCH}/kubeconfig`;

@@ -38,15 +38,24 @@ function autoRow(item: unknown, sortKeys: boolean): Map<string, unknown> {
   return row;
 }
 
-/** tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True). */
+/**
+ * tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True). "simple" is one of
+ * tabulate's multiline formats: a cell with newlines spreads over several lines, padded alike.
+ */
 export function tabulateSimple(rows: Map<string, unknown>[]): string {
   const headers: string[] = [];
   for (const row of rows) for (const key of row.keys()) if (!headers.includes(key)) headers.push(key);
   if (headers.length === 0) return '';
-  const cells = rows.map((row) => headers.map((h) => (row.has(h) ? cellText(row.get(h)).trim() : '')));
-  const widths = headers.map((h, c) => Math.max(h.length + 2, ...cells.map((r) => r[c]!.length)));
+  const cells = rows.map((row) => headers.map((h) => (row.has(h) ? cellText(row.get(h)).trim() : '').split('\n')));
+  const widest = (lines: string[]) => Math.max(...lines.map((l) => l.length));
+  const widths = headers.map((h, c) => Math.max(h.length + 2, ...cells.map((r) => widest(r[c]!))));
   const line = (values: string[]) => values.map((v, c) => v.padEnd(widths[c]!)).join('  ').trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+  const out = [line(headers), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const row of cells) {
+    const height = Math.max(...row.map((lines) => lines.length));
+    for (let i = 0; i < height; i++) out.push(line(row.map((lines) => lines[i] ?? '')));
+  }
+  return out.join('\n');
 }
 
 export function formatTable(result: unknown, sortKeys: boolean): string {
