@@ -4,12 +4,13 @@
 import type { CommandDefinition, Host } from '../shell/types.ts';
 import type { Sim } from './sim.ts';
 import { timeCommands } from './time-commands.ts';
+import { toolCommands } from './tools/index.ts';
 import { kubectlCommands } from './kubectl/index.ts';
 import { azCommands } from './az/index.ts';
 
 export type CommandProvider = (sim: Sim, host: Host) => CommandDefinition[];
 
-const providers: CommandProvider[] = [timeCommands, azCommands, kubectlCommands];
+const providers: CommandProvider[] = [timeCommands, azCommands, kubectlCommands, toolCommands];
 
 export function installCommands(sim: Sim, host: Host): void {
   for (const provide of providers) {

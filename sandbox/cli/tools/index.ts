@@ -1,0 +1,57 @@
+// The network and system tools every host gets, chosen by what the host is: the workstation,
+// an AKS node (root), or a pod (by its image). A tool the image lacks answers like the pod's
+// shell does for an unknown command.
+import type { CommandDefinition, Host } from '../../shell/types.ts';
+import type { Sim } from '../sim.ts';
+import { curlCommand } from './curl/command.ts';
+import { podOfHost } from './env.ts';
+import { hasTool, NODE_TOOLS, TOOL_NAMES, toolsetForImage, WORKSTATION_TOOLS, type ToolName, type Toolset } from './images.ts';
+import { missingTool } from './not-found.ts';
+
+export function toolsetOf(sim: Sim, host: Host): Toolset | undefined {
+  if (host.kind === 'workstation') return WORKSTATION_TOOLS;
+  if (host.kind === 'node') return NODE_TOOLS;
+  if (host.kind === 'pod') {
+    const pod = podOfHost(sim, host);
+    return toolsetForImage(pod?.spec.containers[0]?.image ?? 'busybox');
+  }
+  return undefined;
+}
+
+function build(sim: Sim, name: ToolName, t: Toolset): CommandDefinition | undefined {
+  switch (name) {
+    case 'curl':
+      return curlCommand(sim, { version: t.curl!, client: t.resolver });
+    default:
+      return undefined;
+  }
+}
+
+/** A tool never throws out to the shell: a bug shows as an internal error line, status 1. */
+function guarded(def: CommandDefinition): CommandDefinition {
+  return {
+    ...def,
+    run(ctx) {
+      try {
+        return def.run(ctx);
+      } catch (error) {
+        return { stdout: '', stderr: `${def.name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 };
+      }
+    },
+  };
+}
+
+export function toolCommands(sim: Sim, host: Host): CommandDefinition[] {
+  const t = toolsetOf(sim, host);
+  if (!t) return [];
+  const out: CommandDefinition[] = [];
+  for (const name of TOOL_NAMES) {
+    if (hasTool(t, name)) {
+      const def = build(sim, name, t);
+      if (def) out.push(guarded(def));
+    } else if (host.kind === 'pod' && name !== 'hostname') {
+      out.push(missingTool(name, t.shell));
+    }
+  }
+  return out;
+}
