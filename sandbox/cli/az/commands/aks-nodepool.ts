@@ -56,6 +56,8 @@ export const nodepoolCommands: CommandSpec[] = [
       { dest: 'mode', options: ['--mode'], choices: ['System', 'User', 'Gateway'], default: 'User', help: 'The mode for a node pool which defines a node pool\'s primary function. If set as "System", AKS prefers system pods scheduling to node pools with mode `System`.' },
       { dest: 'vnet_subnet_id', options: ['--vnet-subnet-id'], help: 'The ID of a subnet in an existing VNet into which to deploy the cluster.' },
       { dest: 'kubernetes_version', options: ['--kubernetes-version', '-k'], help: 'Version of Kubernetes to use for creating the cluster, such as "1.7.12" or "1.8.7".' },
+      { dest: 'node_osdisk_type', options: ['--node-osdisk-type'], choices: ['Ephemeral', 'Managed'], help: 'OS disk type to be used for machines in a given agent pool. Defaults to \'Ephemeral\' when possible in conjunction with VM size and OS disk size. May not be changed for this pool after creation.' },
+      { dest: 'node_osdisk_size', options: ['--node-osdisk-size'], kind: 'int', help: 'Size in GiB of the OS disk for each node in the agent pool. Minimum 30 GiB.' },
       NO_WAIT,
     ],
     examples: [{ name: 'Create a nodepool in an existing AKS cluster with ephemeral os enabled.', text: 'az aks nodepool add -g MyResourceGroup -n nodepool1 --cluster-name MyManagedCluster --node-osdisk-type Ephemeral --node-osdisk-size 48' }],

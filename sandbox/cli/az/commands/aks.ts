@@ -88,7 +88,8 @@ export const aksCommands: CommandSpec[] = [
   },
   {
     name: 'aks update',
-    summary: 'Update a managed Kubernetes cluster. When called with no optional arguments this attempts to move the cluster to its goal state without changing the current cluster configuration. This can be used to move out of a non succeeded state.',
+    summary: 'Update a managed Kubernetes cluster.',
+    long: 'When called with no optional arguments this attempts to move the cluster to its goal state without changing the current cluster configuration. This can be used to move out of a non succeeded state.',
     args: UPDATE_ARGS,
     examples: [
       { name: 'Update a kubernetes cluster with standard SKU load balancer to use two AKS created IPs for the load balancer outbound connection usage.', text: 'az aks update -g MyResourceGroup -n MyManagedCluster --load-balancer-managed-outbound-ip-count 2' },

@@ -84,6 +84,7 @@ export const firewallCommands: CommandSpec[] = [
       { dest: 'sku', options: ['--sku'], choices: ['AZFW_Hub', 'AZFW_VNet'], default: 'AZFW_VNet', help: 'SKU of Azure firewall.' },
       { dest: 'tier', options: ['--tier'], choices: ['Basic', 'Premium', 'Standard'], default: 'Standard', help: 'Tier of an azure firewall.' },
       { dest: 'threat_intel_mode', options: ['--threat-intel-mode'], choices: ['Alert', 'Deny', 'Off'], default: 'Alert', help: 'The operation mode for Threat Intelligence.' },
+      { dest: 'private_ranges', options: ['--private-ranges'], kind: 'list', help: 'Space-separated list of SNAT private range. Validate values are single Ip, Ip prefixes or a single special value "IANAPrivateRanges".' },
       { dest: 'vnet_name', options: ['--vnet-name'], help: 'The virtual network (VNet) name. It should contain one subnet called "AzureFirewallSubnet".', group: 'Data Traffic IP Configuration' },
       { dest: 'public_ip', options: ['--public-ip'], help: 'Name or ID of the public IP to use.', group: 'Data Traffic IP Configuration' },
       { dest: 'conf_name', options: ['--conf-name'], help: 'Name of the IP configuration.', group: 'Data Traffic IP Configuration' },

@@ -108,6 +108,7 @@ export const lbCommands: CommandSpec[] = [
       idName('The name of the public IP address.', 'Microsoft.Network/publicIPAddresses'),
       { dest: 'dns_name', options: ['--dns-name'], help: 'Globally unique DNS entry.' },
       { dest: 'idle_timeout', options: ['--idle-timeout'], kind: 'int', help: 'Idle timeout in minutes.' },
+      { dest: 'allocation_method', options: ['--allocation-method'], choices: ['Dynamic', 'Static'], help: 'IP address allocation method.' },
       TAGS,
       { dest: 'set', options: ['--set'], kind: 'list', group: 'Generic Update', help: 'Update an object by specifying a property path and value to set.  Example: --set property1.property2=<value>.' },
     ],
@@ -128,6 +129,8 @@ export const lbCommands: CommandSpec[] = [
       if (label !== undefined) next.dnsSettings = label ? { domainNameLabel: label, fqdn: `${label}.${pip.location}.cloudapp.azure.com` } : null;
       const idle = num(inv, 'idle_timeout');
       if (idle !== undefined) next.idleTimeoutInMinutes = idle;
+      const method = str(inv, 'allocation_method');
+      if (method) next.publicIPAllocationMethod = method as 'Static' | 'Dynamic';
       inv.world.putResource(next);
       inv.sim.settle();
       return { result: inv.world.resource(pip.id) };
@@ -147,6 +150,7 @@ export const lbCommands: CommandSpec[] = [
       { dest: 'name', options: ['--name', '-n'], required: true, help: 'Name of the NAT gateway.' },
       LOCATION,
       { dest: 'public_ip_addresses', options: ['--public-ip-addresses'], kind: 'list', help: 'Space-separated list of public IP addresses (Names or IDs).', complete: namesOf('Microsoft.Network/publicIPAddresses') },
+      { dest: 'public_ip_prefixes', options: ['--public-ip-prefixes'], kind: 'list', help: 'Space-separated list of public IP prefixes (Names or IDs).' },
       { dest: 'idle_timeout', options: ['--idle-timeout'], kind: 'int', help: 'Idle timeout in minutes.' },
       { dest: 'zone', options: ['--zone', '-z'], kind: 'list', help: 'Availability zone into which to provision the resource. Allowed values: 1, 2, 3.' },
       TAGS,

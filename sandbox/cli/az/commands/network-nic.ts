@@ -219,6 +219,7 @@ export const nicCommands: CommandSpec[] = [
     args: [
       { ...RESOURCE_GROUP, required: false },
       { dest: 'source_resource', options: ['--source-resource'], required: true, help: 'Name or ID of the resource from which to originate traffic. Currently only Virtual Machines are supported.', group: 'Source' },
+      { dest: 'dest_resource', options: ['--dest-resource'], help: 'Name or ID of the resource to receive traffic. Currently only Virtual Machines are supported.', group: 'Destination' },
       { dest: 'dest_address', options: ['--dest-address'], help: 'IP address or URI at which to receive traffic.', group: 'Destination' },
       { dest: 'dest_port', options: ['--dest-port'], kind: 'int', help: 'Port number on which to receive traffic.', group: 'Destination' },
       { dest: 'protocol', options: ['--protocol'], choices: ['Http', 'Https', 'Icmp', 'Tcp'], help: 'Protocol to test on.' },
@@ -227,7 +228,13 @@ export const nicCommands: CommandSpec[] = [
     run(inv) {
       const nic = watcherNic(inv);
       if ('kind' in nic) return nic;
-      const address = str(inv, 'dest_address');
+      let address = str(inv, 'dest_address');
+      const destResource = str(inv, 'dest_resource');
+      if (!address && destResource) {
+        const target = watcherNic({ ...inv, args: { ...inv.args, vm: destResource, nic: undefined } });
+        if ('kind' in target) return target;
+        address = target.ipConfigurations.find((c) => c.primary)?.privateIPAddress;
+      }
       if (!address) return azureError('cli', 'RequiredArgumentMissingError', 'usage error: --dest-resource ID | --dest-address ADDRESS', 2);
       inv.sim.advance(30);
       return { result: testConnectivity(inv.world, nic, { ip: address, port: (inv.args.dest_port as number | undefined) ?? 80 }) };

@@ -143,6 +143,7 @@ export const nsgCommands: CommandSpec[] = [
     name: 'network nsg rule create',
     summary: 'Create a network security group rule.',
     args: [RESOURCE_GROUP, NSG_NAME, { dest: 'name', options: ['--name', '-n'], required: true, help: 'Name of the network security group rule.' }, ...ruleArgs(true)],
+    table: ruleTable,
     examples: [
       { name: 'Create a basic "Allow" NSG rule with the highest priority.', text: 'az network nsg rule create -g MyResourceGroup --nsg-name MyNsg -n MyNsgRule --priority 100' },
       { name: 'Create a "Deny" rule over TCP for a specific IP address range with the lowest priority.', text: 'az network nsg rule create -g MyResourceGroup --nsg-name MyNsg -n MyNsgRule --priority 4096 --source-address-prefixes 208.130.28/24 --source-port-ranges 80 --destination-address-prefixes \'*\' --destination-port-ranges 80 8080 --access Deny --protocol Tcp --description "Deny from specific IP address ranges on 80 and 8080."' },
@@ -174,6 +175,7 @@ export const nsgCommands: CommandSpec[] = [
     summary: 'Update a network security group rule.',
     args: [RESOURCE_GROUP_ID, NSG_NAME_ID, idName('Name of the network security group rule.'), ...ruleArgs(false)],
     ids: true,
+    table: ruleTable,
     examples: [{ name: 'Update an NSG rule with a new wildcard destination address prefix.', text: 'az network nsg rule update -g MyResourceGroup --nsg-name MyNsg -n MyNsgRule --destination-address-prefix \'*\'' }],
     run(inv) {
       const nsg = findNsg(inv);
