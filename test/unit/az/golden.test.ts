@@ -15,7 +15,7 @@ const CASES: Record<string, string[]> = {
     'az aks show -g rg-lab -n aks1 --query "agentPoolProfiles[].{name:name,count:count}" -o tsv',
     'az aks show -g rg-lab -n aks1 --query apiServerAccessProfile',
   ],
-  'aks-list': ['az aks list -o table', 'az aks list --query "[].name" -o tsv', 'az aks list -g nope -o json'],
+  'aks-list': ['az aks get-versions -l eastus -o table', 'az aks list -o table', 'az aks list --query "[].name" -o tsv', 'az aks list -g nope -o json'],
   'aks-nodepool': [
     'az aks nodepool list -g rg-lab --cluster-name aks1 -o table',
     'az aks nodepool show -g rg-lab --cluster-name aks1 -n nodepool1 -o table',

@@ -5,6 +5,7 @@ import { groupCommands } from './group.ts';
 import { aksCommands } from './aks.ts';
 import { aksCredentialsCommands } from './aks-credentials.ts';
 import { aksInvokeCommands } from './aks-invoke.ts';
+import { aksVersionCommands } from './aks-versions.ts';
 import { nodepoolCommands } from './aks-nodepool.ts';
 import { dnsCommands } from './network-dns.ts';
 import { firewallCommands } from './network-firewall.ts';
@@ -60,6 +61,7 @@ export const AZ_COMMANDS: CommandSpec[] = [
   ...aksCommands,
   ...aksCredentialsCommands,
   ...aksInvokeCommands,
+  ...aksVersionCommands,
   ...nodepoolCommands,
   ...vnetCommands,
   ...nsgCommands,
