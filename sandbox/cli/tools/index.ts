@@ -3,6 +3,11 @@
 // shell does for an unknown command.
 import type { CommandDefinition, Host } from '../../shell/types.ts';
 import type { Sim } from '../sim.ts';
+import { runBusyboxNslookup } from './busybox/nslookup.ts';
+import { runBusyboxWget } from './busybox/wget.ts';
+import { runDig } from './dns/dig.ts';
+import { runHost } from './dns/host.ts';
+import { runNslookup } from './dns/nslookup.ts';
 import { curlCommand } from './curl/command.ts';
 import { podOfHost } from './env.ts';
 import { hasTool, NODE_TOOLS, TOOL_NAMES, toolsetForImage, WORKSTATION_TOOLS, type ToolName, type Toolset } from './images.ts';
@@ -22,6 +27,16 @@ function build(sim: Sim, name: ToolName, t: Toolset): CommandDefinition | undefi
   switch (name) {
     case 'curl':
       return curlCommand(sim, { version: t.curl!, client: t.resolver });
+    case 'nslookup':
+      return t.nslookup === 'busybox'
+        ? { name: 'nslookup', summary: 'query DNS (BusyBox)', run: (ctx) => runBusyboxNslookup(sim, ctx) }
+        : { name: 'nslookup', summary: 'query Internet name servers', run: (ctx) => runNslookup(sim, ctx) };
+    case 'dig':
+      return { name: 'dig', summary: 'DNS lookup utility', run: (ctx) => runDig(sim, ctx), complete: (words) => ['+short', '+tcp', '+search', '+noall', '+answer', '-x', '-t'].filter((w) => w.startsWith(words[words.length - 1] ?? '')) };
+    case 'host':
+      return { name: 'host', summary: 'DNS lookup utility', run: (ctx) => runHost(sim, ctx) };
+    case 'wget':
+      return { name: 'wget', summary: 'retrieve files via HTTP (BusyBox)', run: (ctx) => runBusyboxWget(sim, ctx) };
     default:
       return undefined;
   }
