@@ -85,6 +85,7 @@ export const NODE_TOOLS: Toolset = {
 const NETSHOOT: Toolset = {
   ...BUSYBOX,
   curl: '8.14.1',
+  traceroute: 'modern',
   nslookup: 'bind',
   dig: true,
   host: true,

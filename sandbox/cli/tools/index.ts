@@ -8,6 +8,9 @@ import { runBusyboxWget } from './busybox/wget.ts';
 import { runDig } from './dns/dig.ts';
 import { runHost } from './dns/host.ts';
 import { runNslookup } from './dns/nslookup.ts';
+import { runBusyboxNc, runOpenbsdNc } from './nc.ts';
+import { runBusyboxPing, runIputilsPing } from './ping.ts';
+import { runBusyboxTraceroute, runTraceroute } from './traceroute.ts';
 import { curlCommand } from './curl/command.ts';
 import { podOfHost } from './env.ts';
 import { hasTool, NODE_TOOLS, TOOL_NAMES, toolsetForImage, WORKSTATION_TOOLS, type ToolName, type Toolset } from './images.ts';
@@ -35,6 +38,18 @@ function build(sim: Sim, name: ToolName, t: Toolset): CommandDefinition | undefi
       return { name: 'dig', summary: 'DNS lookup utility', run: (ctx) => runDig(sim, ctx), complete: (words) => ['+short', '+tcp', '+search', '+noall', '+answer', '-x', '-t'].filter((w) => w.startsWith(words[words.length - 1] ?? '')) };
     case 'host':
       return { name: 'host', summary: 'DNS lookup utility', run: (ctx) => runHost(sim, ctx) };
+    case 'ping':
+      return t.ping === 'busybox'
+        ? { name: 'ping', summary: 'send ICMP ECHO_REQUESTs (BusyBox)', run: (ctx) => runBusyboxPing(sim, ctx) }
+        : { name: 'ping', summary: 'send ICMP ECHO_REQUEST to network hosts', run: (ctx) => runIputilsPing(sim, ctx, t.resolver) };
+    case 'traceroute':
+      return t.traceroute === 'busybox'
+        ? { name: 'traceroute', summary: 'trace the route to a host (BusyBox)', run: (ctx) => runBusyboxTraceroute(sim, ctx) }
+        : { name: 'traceroute', summary: 'print the route packets trace to network host', run: (ctx) => runTraceroute(sim, ctx, t.root) };
+    case 'nc':
+      return t.nc === 'busybox'
+        ? { name: 'nc', summary: 'TCP/UDP connections (BusyBox)', run: (ctx) => runBusyboxNc(sim, ctx) }
+        : { name: 'nc', summary: 'arbitrary TCP and UDP connections', run: (ctx) => runOpenbsdNc(sim, ctx) };
     case 'wget':
       return { name: 'wget', summary: 'retrieve files via HTTP (BusyBox)', run: (ctx) => runBusyboxWget(sim, ctx) };
     default:

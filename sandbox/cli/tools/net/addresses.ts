@@ -45,3 +45,34 @@ export function nextEphemeralPort(world: World, local: string): number {
   const seq = world.next('tools/ephemeral-port');
   return 32768 + (fnv1a(`${world.state.seed}|${local}|${seq}`) % 28232);
 }
+
+/** The cluster's network plugin as the node sees it: kubenet, Azure CNI (node subnet or pod subnet), overlay, or Cilium. */
+export function pluginOf(world: World, clusterId: string): 'kubenet' | 'azure' | 'overlay' | 'cilium' {
+  const mc = world.resource(clusterId) as { networkProfile?: { networkPlugin?: string; networkPluginMode?: string | null; networkDataplane?: string } } | undefined;
+  const np = mc?.networkProfile;
+  if (np?.networkDataplane === 'cilium') return 'cilium';
+  if (np?.networkPlugin === 'kubenet') return 'kubenet';
+  if (np?.networkPluginMode === 'overlay') return 'overlay';
+  return 'azure';
+}
+
+/** A node's pod range (kubenet and overlay give each node one). */
+export function nodePodCidr(world: World, clusterId: string, name: string): string | undefined {
+  const node = world.k8sGet<Node>(clusterId, 'Node', undefined, name);
+  return node?.spec.podCIDR ?? node?.spec.podCIDRs?.[0];
+}
+
+/** kubenet's cbr0 address on a node: the first address of its pod range. */
+export function bridgeAddress(world: World, clusterId: string, name: string): string | undefined {
+  const cidr = nodePodCidr(world, clusterId, name);
+  if (pluginOf(world, clusterId) !== 'kubenet' || !cidr) return undefined;
+  const [base] = cidr.split('/');
+  const parts = base!.split('.').map(Number);
+  parts[3] = parts[3]! + 1;
+  return parts.join('.');
+}
+
+/** The router a pod's packets meet first: cbr0 under kubenet, else the node itself. */
+export function podFirstHop(world: World, clusterId: string, nodeName: string): string | undefined {
+  return bridgeAddress(world, clusterId, nodeName) ?? nodeAddress(world, clusterId, nodeName);
+}
