@@ -56,6 +56,10 @@ export interface KubectlCommand {
   /** Absent for command groups (`config`, `rollout`): they print their help and exit 1. */
   run?: (inv: Invocation) => CommandResult;
   hidden?: boolean;
+  /** Where a command group prints its help when run without a subcommand (kubectl uses stderr, rollout stdout). */
+  groupHelpTo?: 'stdout' | 'stderr';
+  /** Flags cobra marks required: `error: required flag(s) "image" not set` when missing. */
+  required?: string[];
   /** cobra's SuggestFor: typed names that suggest this command (`list` → get). */
   suggestFor?: string[];
   /** Completion of positional arguments. */

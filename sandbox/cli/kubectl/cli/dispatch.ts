@@ -106,8 +106,12 @@ export function runCommandLine(root: KubectlCommand, argv: readonly string[], en
   if (!command.run) {
     // cmdutil.DefaultSubCommandRun: help on stdout and exit 1, or a usage error for extra words.
     if (args.length > 0) return failure(`${notices}error: unknown command ${goQuote(args.join(' '))}\nSee '${path} -h' for help and examples`);
-    return { stdout: renderHelp(command, path, false), stderr: notices, exitCode: 1 };
+    const help = renderHelp(command, path, false);
+    if (command.groupHelpTo === 'stdout') return { stdout: help, stderr: notices, exitCode: 1 };
+    return { stdout: '', stderr: notices + help, exitCode: 1 };
   }
+  const missing = (command.required ?? []).filter((name) => !flags.changed(name));
+  if (missing.length > 0) return failure(`${notices}error: required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set`);
   const inv: Invocation = { env, command, path, flags, args, argsLenAtDash };
   const result = command.run(inv);
   return notices ? { ...result, stderr: notices + result.stderr } : result;
