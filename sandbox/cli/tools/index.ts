@@ -9,6 +9,9 @@ import { runDig } from './dns/dig.ts';
 import { runHost } from './dns/host.ts';
 import { runNslookup } from './dns/nslookup.ts';
 import { runBusyboxNc, runOpenbsdNc } from './nc.ts';
+import { runIp } from './ip/command.ts';
+import { runIfconfig } from './ip/ifconfig.ts';
+import { runHostname, runIptables, runIptablesSave } from './system.ts';
 import { runBusyboxPing, runIputilsPing } from './ping.ts';
 import { runBusyboxTraceroute, runTraceroute } from './traceroute.ts';
 import { curlCommand } from './curl/command.ts';
@@ -50,6 +53,16 @@ function build(sim: Sim, name: ToolName, t: Toolset): CommandDefinition | undefi
       return t.nc === 'busybox'
         ? { name: 'nc', summary: 'TCP/UDP connections (BusyBox)', run: (ctx) => runBusyboxNc(sim, ctx) }
         : { name: 'nc', summary: 'arbitrary TCP and UDP connections', run: (ctx) => runOpenbsdNc(sim, ctx) };
+    case 'ip':
+      return { name: 'ip', summary: 'show routing, network devices and interfaces', run: (ctx) => runIp(sim, ctx, t.ip === 'busybox' ? 'busybox' : 'iproute2'), complete: (words) => (words.length === 1 ? ['addr', 'address', 'link', 'route', 'neigh', 'rule'].filter((w) => w.startsWith(words[0] ?? '')) : []) };
+    case 'ifconfig':
+      return { name: 'ifconfig', summary: 'configure a network interface (display only)', run: (ctx) => runIfconfig(sim, ctx) };
+    case 'hostname':
+      return { name: 'hostname', summary: 'show the system\'s host name', run: (ctx) => runHostname(sim, ctx, t.hostname === 'busybox' ? 'busybox' : 'debian') };
+    case 'iptables':
+      return { name: 'iptables', summary: 'administration tool for IPv4 packet filtering and NAT', run: (ctx) => runIptables(sim, ctx, t.root), complete: (words) => ['-t', 'nat', 'filter', 'mangle', '-L', '-S', '-n', '-v', '--line-numbers'].filter((w) => w.startsWith(words[words.length - 1] ?? '')) };
+    case 'iptables-save':
+      return { name: 'iptables-save', summary: 'dump iptables rules', run: (ctx) => runIptablesSave(sim, ctx, t.root) };
     case 'wget':
       return { name: 'wget', summary: 'retrieve files via HTTP (BusyBox)', run: (ctx) => runBusyboxWget(sim, ctx) };
     default:
