@@ -8,13 +8,22 @@ export async function terminalReady(page: Page): Promise<void> {
   await expect(page.locator(`${TERMINAL}[data-ready="true"]`)).toBeVisible();
 }
 
-/** The terminal's whole buffer (scrollback included), one string per row, trailing spaces trimmed. */
+/**
+ * The terminal's whole buffer (scrollback included) as logical lines: rows the terminal wrapped
+ * because they were wider than the screen are joined back, trailing spaces trimmed.
+ */
 export async function terminalLines(page: Page): Promise<string[]> {
   return page.locator(TERMINAL).evaluate((el) => {
-    const term = (el as unknown as { __term: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } }).__term;
+    interface Row { isWrapped: boolean; translateToString(trim: boolean): string }
+    const term = (el as unknown as { __term: { buffer: { active: { length: number; getLine(i: number): Row | undefined } } } }).__term;
     const buffer = term.buffer.active;
     const lines: string[] = [];
-    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    for (let i = 0; i < buffer.length; i++) {
+      const row = buffer.getLine(i);
+      if (!row) continue;
+      if (row.isWrapped && lines.length > 0) lines[lines.length - 1] += row.translateToString(true);
+      else lines.push(row.translateToString(true));
+    }
     while (lines.length > 0 && lines.at(-1) === '') lines.pop();
     return lines;
   });

@@ -42,4 +42,12 @@ test.describe('lesson terminal', () => {
     await expectLine(page, /\$ echo hello \| wc -c$/);
     await expectLine(page, '6');
   });
+
+  test('the worker runs the simulated cluster: kubectl lists the scenario nodes', async ({ page }) => {
+    await openFirstLesson(page);
+    await typeCommand(page, 'kubectl get nodes --no-headers | wc -l');
+    await expectLine(page, '3');
+    await typeCommand(page, 'kubectl get nodes');
+    await expectLine(page, /^aks-nodepool1-\d{8}-vmss000002\s+Ready\s+agent\s+\d+m\s+v1\.\d+\.\d+$/);
+  });
 });
