@@ -12,6 +12,7 @@ import { runBusyboxNc, runOpenbsdNc } from './nc.ts';
 import { runIp } from './ip/command.ts';
 import { runIfconfig } from './ip/ifconfig.ts';
 import { runHostname, runIptables, runIptablesSave } from './system.ts';
+import { runJq } from './jq/command.ts';
 import { runBusyboxPing, runIputilsPing } from './ping.ts';
 import { runBusyboxTraceroute, runTraceroute } from './traceroute.ts';
 import { curlCommand } from './curl/command.ts';
@@ -63,6 +64,8 @@ function build(sim: Sim, name: ToolName, t: Toolset): CommandDefinition | undefi
       return { name: 'iptables', summary: 'administration tool for IPv4 packet filtering and NAT', run: (ctx) => runIptables(sim, ctx, t.root), complete: (words) => ['-t', 'nat', 'filter', 'mangle', '-L', '-S', '-n', '-v', '--line-numbers'].filter((w) => w.startsWith(words[words.length - 1] ?? '')) };
     case 'iptables-save':
       return { name: 'iptables-save', summary: 'dump iptables rules', run: (ctx) => runIptablesSave(sim, ctx, t.root) };
+    case 'jq':
+      return { name: 'jq', summary: 'command-line JSON processor', run: (ctx) => runJq(ctx, t.jq!, sim.world.now()) };
     case 'wget':
       return { name: 'wget', summary: 'retrieve files via HTTP (BusyBox)', run: (ctx) => runBusyboxWget(sim, ctx) };
     default:
