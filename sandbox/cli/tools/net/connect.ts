@@ -44,7 +44,7 @@ export function connect(env: ToolEnv, ip: string, port: number, options: Connect
   const base = { local, remote: { ip, port } };
   const seed = `${env.world.now()}|${local.port}|${ip}:${port}`;
   const rttMs = rttOf(env.world, env.from, t, seed);
-  if (t.verdict === 'delivered' || (t.verdict === 'refused' && t.answer?.startsWith('HTTP 470'))) {
+  if (t.verdict === 'delivered' || (t.verdict === 'refused' && t.answer)) {
     const end = farEnd(env.world, t, options.hostName);
     if (end.kind === 'server') {
       return { ...base, kind: 'connected', trace: t, rttMs, peer: end, clientIpSeen: t.sourceSeenAs ?? local.ip, clientPortSeen: clientPortSeen(t, local.port) };

@@ -37,7 +37,8 @@ function nodeServer(world: World, clusterId: string, nodeName: string, port: num
 
 /** The far end of a trace whose verdict is 'delivered' (or a middlebox's answer). `name` is the host the client asked for. */
 export function farEnd(world: World, t: TraceResult, name: string | undefined): FarEnd {
-  if (t.answer?.startsWith('HTTP 470')) return { kind: 'server', server: firewallDenial(t.answer), hostname: 'firewall' };
+  // A firewall that proxies web traffic accepts the connection itself and answers in the server's place.
+  if (t.answer) return { kind: 'server', server: firewallDenial(t.answer), hostname: 'firewall' };
   const port = t.finalDestination?.port ?? t.flow.to.port ?? 0;
   const ip = t.finalDestination?.ip ?? t.flow.to.ip ?? '';
   const reached = t.reached;
