@@ -8,13 +8,14 @@ import { runBusyboxWget } from './busybox/wget.ts';
 import { runDig } from './dns/dig.ts';
 import { runHost } from './dns/host.ts';
 import { runNslookup } from './dns/nslookup.ts';
-import { runBusyboxNc, runOpenbsdNc } from './nc.ts';
+import { runBusyboxNc, runBusyboxTelnet, runOpenbsdNc } from './nc.ts';
 import { runIp } from './ip/command.ts';
 import { runIfconfig } from './ip/ifconfig.ts';
 import { runHostname, runIptables, runIptablesSave } from './system.ts';
 import { runJq } from './jq/command.ts';
 import { runBusyboxPing, runIputilsPing } from './ping.ts';
 import { runBusyboxTraceroute, runTraceroute } from './traceroute.ts';
+import { toolCompleter } from './complete.ts';
 import { curlCommand } from './curl/command.ts';
 import { podOfHost } from './env.ts';
 import { hasTool, NODE_TOOLS, TOOL_NAMES, toolsetForImage, WORKSTATION_TOOLS, type ToolName, type Toolset } from './images.ts';
@@ -39,7 +40,7 @@ function build(sim: Sim, name: ToolName, t: Toolset): CommandDefinition | undefi
         ? { name: 'nslookup', summary: 'query DNS (BusyBox)', run: (ctx) => runBusyboxNslookup(sim, ctx) }
         : { name: 'nslookup', summary: 'query Internet name servers', run: (ctx) => runNslookup(sim, ctx) };
     case 'dig':
-      return { name: 'dig', summary: 'DNS lookup utility', run: (ctx) => runDig(sim, ctx), complete: (words) => ['+short', '+tcp', '+search', '+noall', '+answer', '-x', '-t'].filter((w) => w.startsWith(words[words.length - 1] ?? '')) };
+      return { name: 'dig', summary: 'DNS lookup utility', run: (ctx) => runDig(sim, ctx) };
     case 'host':
       return { name: 'host', summary: 'DNS lookup utility', run: (ctx) => runHost(sim, ctx) };
     case 'ping':
@@ -66,6 +67,8 @@ function build(sim: Sim, name: ToolName, t: Toolset): CommandDefinition | undefi
       return { name: 'iptables-save', summary: 'dump iptables rules', run: (ctx) => runIptablesSave(sim, ctx, t.root) };
     case 'jq':
       return { name: 'jq', summary: 'command-line JSON processor', run: (ctx) => runJq(ctx, t.jq!, sim.world.now()) };
+    case 'telnet':
+      return { name: 'telnet', summary: 'connect to a TCP port (BusyBox)', run: (ctx) => runBusyboxTelnet(sim, ctx) };
     case 'wget':
       return { name: 'wget', summary: 'retrieve files via HTTP (BusyBox)', run: (ctx) => runBusyboxWget(sim, ctx) };
     default:
@@ -94,7 +97,7 @@ export function toolCommands(sim: Sim, host: Host): CommandDefinition[] {
   for (const name of TOOL_NAMES) {
     if (hasTool(t, name)) {
       const def = build(sim, name, t);
-      if (def) out.push(guarded(def));
+      if (def) out.push(guarded({ ...def, complete: def.complete ?? toolCompleter(sim, name) }));
     } else if (host.kind === 'pod' && name !== 'hostname') {
       out.push(missingTool(name, t.shell));
     }

@@ -184,3 +184,32 @@ export function runBusyboxNc(sim: Sim, ctx: CommandContext): CommandResult {
   wait(env, elapsed);
   return { stdout, stderr, exitCode: code };
 }
+
+/** BusyBox telnet: connects (the banner of a talking server shows), or fails like xconnect. */
+export function runBusyboxTelnet(sim: Sim, ctx: CommandContext): CommandResult {
+  const parsed = parseBusybox('telnet', ctx.argv.slice(1), { flags: 'aK', values: 'l' });
+  const usage = busyboxUsage('telnet', '[-a] [-l USER] HOST [PORT]', 'Connect to telnet server\n\n\t-a\tAutomatic login with $USER variable\n\t-l USER\tAutomatic login as USER');
+  if (!parsed.ok) return { stdout: '', stderr: `${parsed.message}\n${usage}`, exitCode: 1 };
+  const [host, portText = '23'] = parsed.args.operands;
+  if (!host || !/^\d+$/.test(portText)) return { stdout: '', stderr: usage, exitCode: 1 };
+  const env = toolEnv(sim, ctx);
+  const lookup = lookupHost(env, host, 'musl');
+  let elapsed = lookup.elapsedMs;
+  const ip = lookup.addresses[0];
+  if (!ip) {
+    wait(env, elapsed);
+    return { stdout: '', stderr: `telnet: bad address '${host}'\n`, exitCode: 1 };
+  }
+  const c = connect(env, ip, Number(portText), { hostName: isIPv4(host) ? undefined : host });
+  if (c.kind === 'connected') {
+    elapsed += c.rttMs;
+    wait(env, elapsed);
+    // A server that answered and hung up; a silent one just sees our end of input.
+    const out = exchange(c, env, ctx.stdin);
+    return out ? { stdout: `${out}\nConnection closed by foreign host\n`, stderr: '', exitCode: 1 } : { stdout: '', stderr: '', exitCode: 0 };
+  }
+  const why = c.kind === 'refused' ? 'Connection refused' : c.kind === 'unreachable' ? 'Network is unreachable' : 'Connection timed out';
+  elapsed += c.kind === 'timeout' ? KERNEL_SYN_TIMEOUT_MS : c.kind === 'refused' ? c.rttMs : 0;
+  wait(env, elapsed);
+  return { stdout: '', stderr: `telnet: can't connect to remote host (${ip}): ${why}\n`, exitCode: 1 };
+}

@@ -6,7 +6,7 @@ import type { CommandDefinition, CommandResult } from '../../../shell/types.ts';
 import type { Sim } from '../../sim.ts';
 import { toolEnv, wait, type ToolEnv } from '../env.ts';
 import { byteLength, header, type HttpResponse } from '../http/types.ts';
-import { LONG_OPTIONS, parseCurlArgs, type CurlOptions } from './args.ts';
+import { parseCurlArgs, type CurlOptions } from './args.ts';
 import { CURL_HELP, curlVersionText } from './help.ts';
 import { METER_HEADER, METER_START, meterLine } from './meter.ts';
 import { curlProfile, tryHelp, type CurlProfile } from './profile.ts';
@@ -251,10 +251,5 @@ export function curlCommand(sim: Sim, setup: CurlSetup): CommandDefinition {
     name: 'curl',
     summary: 'transfer a URL (HTTP and HTTPS through the simulated network)',
     run: (ctx) => runCurl(sim, setup, ctx),
-    complete: (words) => {
-      const last = words[words.length - 1] ?? '';
-      if (last.startsWith('--')) return LONG_OPTIONS.filter((w) => w.startsWith(last));
-      return [];
-    },
   };
 }
