@@ -28,7 +28,7 @@ function exchange(c: Extract<Connection, { kind: 'connected' }>, env: ToolEnv, i
   const req: HttpRequest = { method: m[1]!, target: m[2]!, authority: host, scheme: 'http', version: m[3] as '1.0' | '1.1', headers, body: '' };
   const reply: ServerReply = server.tls
     ? { kind: 'raw', text: '' }
-    : server.serve(req, { world: env.world, clientIp: c.clientIpSeen, clientPort: c.clientPortSeen, localIp: c.trace.finalDestination?.ip ?? c.remote.ip, localPort: c.trace.finalDestination?.port ?? c.remote.port, hostname: c.peer.hostname });
+    : server.serve(req, { world: env.world, clientIp: c.clientIpSeen, clientPort: c.clientPortSeen, localIp: c.trace.finalDestination?.ip ?? c.remote.ip, localPort: c.trace.finalDestination?.port ?? c.remote.port, hostname: c.peer.hostname, from: env.from });
   if (reply.kind === 'raw') return out + reply.text;
   if (reply.kind !== 'http') return out;
   const r = reply.response;

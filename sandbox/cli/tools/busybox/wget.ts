@@ -173,6 +173,7 @@ export function runBusyboxWget(sim: Sim, ctx: CommandContext): CommandResult {
         localIp: c.trace.finalDestination?.ip ?? ip,
         localPort: c.trace.finalDestination?.port ?? t.port,
         hostname: c.peer.hostname,
+        from: env.from,
       };
       const reply = server.serve(req, sctx);
       if (reply.kind === 'empty') return die('error getting response');

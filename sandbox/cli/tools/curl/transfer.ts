@@ -211,6 +211,7 @@ export function transfer(input: TransferInput): Attempt {
     localIp: conn.trace.finalDestination?.ip ?? conn.remote.ip,
     localPort: conn.trace.finalDestination?.port ?? conn.remote.port,
     hostname: conn.peer.hostname,
+    from: env.from,
   };
   const reply = server.serve(req, ctx);
   t += conn.rttMs + 0.3;

@@ -108,23 +108,3 @@ export function sshd(): Server {
     },
   };
 }
-
-/** Azure Instance Metadata Service at 169.254.169.254: only answers requests with `Metadata: true`. */
-export function imds(): Server {
-  return {
-    name: 'IMDS',
-    serve(req, ctx) {
-      const json = (status: number, body: unknown): ServerReply => {
-        const text = JSON.stringify(body);
-        return response(status, [['Content-Type', 'application/json; charset=utf-8'], ['Server', 'IMDS/150.870.65.1544'], ['Date', httpDate(ctx.world.now())], ['Content-Length', String(text.length)]], req.method === 'HEAD' ? '' : text);
-      };
-      if ((header(req.headers, 'metadata') ?? '').toLowerCase() !== 'true') {
-        return json(400, { error: 'Bad request. Required metadata header not specified' });
-      }
-      if (!/[?&]api-version=/.test(req.target)) {
-        return json(400, { error: 'Bad request. api-version was not specified in the request. For more information refer to aka.ms/azureimds', 'newest-versions': ['2023-07-01', '2023-05-01', '2023-01-01'] });
-      }
-      return json(404, { error: 'Not found' });
-    },
-  };
-}

@@ -3,6 +3,7 @@
 // reset it, send a non-HTTP greeting, never answer). Servers are pure functions of the request
 // and of the world they read.
 import type { World } from '../../../model/world.ts';
+import type { Endpoint } from '../../../network/flow.ts';
 
 export type Header = [name: string, value: string];
 
@@ -50,6 +51,8 @@ export interface ServeContext {
   localPort: number;
   /** The server's host name (pod name, node name), for apps that print it. */
   hostname: string;
+  /** Where the request came from (IMDS answers about the VM it runs on). */
+  from?: Endpoint;
 }
 
 /** A certificate as curl's verbose output and its verification need it. */

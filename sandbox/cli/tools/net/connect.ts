@@ -40,6 +40,11 @@ export function traceFrom(env: ToolEnv, ip: string, port: number | undefined, pr
 /** Opens a connection to ip:port as a client program on this host would. */
 export function connect(env: ToolEnv, ip: string, port: number, options: ConnectOptions = {}): Connection {
   const protocol = options.protocol ?? 'tcp';
+  if (ip.startsWith('127.') && env.from.kind === 'machine') {
+    // The learner's own machine runs no servers: its kernel resets the connection at once.
+    const t: TraceResult = { flow: { from: env.from, to: { ip, port }, protocol }, hops: [], verdict: 'refused' };
+    return { local: { ip: '127.0.0.1', port: nextEphemeralPort(env.world, '127.0.0.1') }, remote: { ip, port }, kind: 'refused', trace: t, rttMs: 0.05 };
+  }
   const { trace: t, local } = traceFrom(env, ip, port, protocol, options.hostName);
   const base = { local, remote: { ip, port } };
   const seed = `${env.world.now()}|${local.port}|${ip}:${port}`;

@@ -7,7 +7,8 @@ import type { World } from '../../../model/world.ts';
 import { AZURE_HOST_IP, IMDS_IP } from '../../../network/addressing.ts';
 import { podListens, type TraceResult } from '../../../network/trace/index.ts';
 import { appServer } from '../http/apps.ts';
-import { apiServer, imds, kubelet, kubeProxyHealth, serviceHealth, sshd } from '../http/cluster-servers.ts';
+import { apiServer, kubelet, kubeProxyHealth, serviceHealth, sshd } from '../http/cluster-servers.ts';
+import { imds } from '../http/imds.ts';
 import { firewallDenial, internetServer } from '../http/internet.ts';
 import type { Server } from '../http/types.ts';
 
@@ -59,7 +60,7 @@ export function farEnd(world: World, t: TraceResult, name: string | undefined): 
       return server ? { kind: 'server', server, hostname: server.name } : { kind: 'silent' };
     }
     case 'platform':
-      if (ip === IMDS_IP && port === 80) return { kind: 'server', server: imds(), hostname: 'imds' };
+      if (ip === IMDS_IP && port === 80) return { kind: 'server', server: imds(world), hostname: 'imds' };
       if (ip === AZURE_HOST_IP && (port === 80 || port === 32526)) return { kind: 'refused' };
       return { kind: 'silent' };
     case 'machine':
