@@ -42,3 +42,27 @@ describe('whole tool commands', () => {
     );
   });
 });
+
+describe('every tool with random arguments', () => {
+  const m = lab({ networkPlugin: 'kubenet', nodeCount: 1 }, 'fuzz-all');
+  pod(m, 'web', 0, { labels: { app: 'web' } });
+  pod(m, 'bb', 0, { image: 'busybox:1.36' });
+  pod(m, 'ns', 0, { image: 'nicolaka/netshoot' });
+  service(m, 'web');
+  m.settle();
+  const WORDS = ['-c', '1', '-w', '2', '-W', '-n', '-z', '-v', '-t', 'nat', '-L', '-S', '-T', '-I', '-p', '80', '53', 'web', 'nosuch', '10.0.0.10', '+short', '@8.8.8.8', '-x', 'a', 'r', 'link', 'route', 'get', 'dev', 'eth0', '-4', '-br', '-type=A', '-q', '-O', '-', '-s', '.', '.a', '-r', '--', '-m', '1', 'KUBE-SERVICES', 'example.com'];
+  const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+  const TOOLS = ['ping', 'traceroute', 'nc', 'nslookup', 'dig', 'host', 'ip', 'wget', 'telnet', 'hostname', 'iptables', 'iptables-save', 'jq', 'ifconfig'];
+
+  it('always returns a result (netshoot, BusyBox, node)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TOOLS), fc.constantFrom('ns', 'bb', 'node'), fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 5 })), { maxLength: 5 }), (tool, where, args) => {
+        const line = [tool, ...args].map(quote).join(' ');
+        const out = where === 'node' ? m.onNode(0, line) : m.inPod(where, line);
+        expect(typeof out.exitCode).toBe('number');
+        expect(out.stderr).not.toMatch(/internal error/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
