@@ -94,13 +94,15 @@ export function runOpenbsdNc(sim: Sim, ctx: CommandContext): CommandResult {
         // UDP has no handshake: nc reports success unless an ICMP error comes back.
         elapsed += plan.zero ? 0 : (plan.waitS ?? 0) * 1000;
         if (c.kind === 'refused') continue;
-        if (plan.verbose) stderr += `Connection to ${host} ${port} port [udp/${service === 'domain' ? 'domain' : service}] succeeded!\n`;
+        if (plan.verbose) stderr += `Connection to ${host !== ip && !a.flags.has('n') ? `${host} (${ip})` : host} ${port} port [udp/${service}] succeeded!\n`;
         ok = true;
         break;
       }
       if (c.kind === 'connected') {
         elapsed += c.rttMs;
-        if (plan.verbose) stderr += `Connection to ${host} ${port} port [${proto}/${service}] succeeded!\n`;
+        // report_sock(): the address follows a name that differs from it (not with -n).
+        const shown = host !== ip && !a.flags.has('n') ? `${host} (${ip})` : host;
+        if (plan.verbose) stderr += `Connection to ${shown} ${port} port [${proto}/${service}] succeeded!\n`;
         if (!plan.zero) {
           stdout += exchange(c, env, ctx.stdin);
           elapsed += c.rttMs + (plan.waitS ?? 0) * 1000;
