@@ -324,6 +324,7 @@ export class FlagSet {
         if (error) return { ok: false, error };
       }
     }
+    if (this.byName.has('help') && values.changed('help') && values.bool('help')) help = true;
     return { ok: true, parsed: { flags: values, args, argsLenAtDash: atDash, help, warnings } };
   }
 }

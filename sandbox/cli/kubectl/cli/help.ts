@@ -67,7 +67,8 @@ export function renderHelp(cmd: KubectlCommand, path: string, isRoot: boolean): 
   if ((cmd.subcommands ?? []).some((c) => !c.hidden)) sections.push(commandGroups(cmd));
   const local = cmd.flags ?? [];
   if (local.some((f) => !f.hidden)) sections.push(`Options:\n${flagUsages(local).replace(/\s+$/, '')}`);
-  const runnable = !!cmd.run || isRoot;
+  // Every kubectl command is Runnable (groups run cmdutil.DefaultSubCommandRun).
+  const runnable = true;
   if (runnable) {
     const parent = path.slice(0, path.length - cmd.name.length).trim();
     let useLine = parent ? `${parent} ${cmd.name}${cmd.use ? ` ${cmd.use}` : ''}` : `${cmd.name}${cmd.use ? ` ${cmd.use}` : ''}`;

@@ -35,6 +35,14 @@ export function ok(stdout: string, stderr = ''): CommandResult {
   return { stdout, stderr, exitCode: 0 };
 }
 
+/** cli-runtime's missingResourceError, as CheckErr prints it. */
+export const MISSING_RESOURCE = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 export function failure(message: string, stdout = '', code = 1): CommandResult {
   return { stdout, stderr: message.endsWith('\n') || message === '' ? message : `${message}\n`, exitCode: code };
 }

@@ -41,3 +41,11 @@ export function completeResourceArgs(req: CompletionRequest): string[] {
   if (args[0]!.includes('/')) return [];
   return objectNames(req, args[0]!.split(',')[0]!).filter((n) => n.startsWith(partial) && !args.slice(1).includes(n));
 }
+
+/** completion.SpecifiedResourceTypeAndNameCompletionFunc: only the given types, then names. */
+export function completeTypesOf(allowed: readonly string[]): (req: CompletionRequest) => string[] {
+  return (req) => {
+    if (req.args.length === 0 && !req.partial.includes('/')) return allowed.filter((t) => t.startsWith(req.partial));
+    return completeResourceArgs(req);
+  };
+}

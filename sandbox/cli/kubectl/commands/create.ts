@@ -114,7 +114,7 @@ function serviceCommand(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Exter
   if (type === 'ExternalName') flags.push({ name: 'external-name', type: 'string', usage: 'External name of service' });
   return {
     name: sub,
-    use: type === 'ExternalName' ? 'NAME --external-name external.name [--dry-run=server|client|none]' : `NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]`,
+    use: type === 'ExternalName' ? 'NAME --external-name external.name [--dry-run=server|client|none]' : type === 'ClusterIP' ? 'NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]' : 'NAME [--tcp=port:targetPort] [--dry-run=server|client|none]',
     short: `Create a ${type} service`,
     long: `Create a ${type} service with the specified name.`,
     example: `  # Create a new ${type} service named my-cs\n  kubectl create service ${sub} my-cs${type === 'ExternalName' ? ' --external-name bar.com' : ' --tcp=5678:8080'}`,
@@ -160,7 +160,7 @@ function serviceCommand(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Exter
 const createService: KubectlCommand = {
   name: 'service',
   aliases: ['svc'],
-  use: '',
+  use: '[flags]',
   short: 'Create a service using a specified subcommand',
   long: 'Create a service using a specified subcommand.',
   subcommands: [serviceCommand('ClusterIP'), serviceCommand('ExternalName'), serviceCommand('LoadBalancer'), serviceCommand('NodePort')],

@@ -8,7 +8,7 @@ import type { K8sObject } from '../../../model/k8s/types.ts';
 import type { CommandResult } from '../../../shell/types.ts';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunMode, filenameFlags, SELECTOR_FLAG } from '../cli/common-flags.ts';
 import type { Invocation, KubectlCommand } from '../cli/command.ts';
-import { apiErrorText, failure, Output } from '../cli/output.ts';
+import { apiErrorText, failure, MISSING_RESOURCE, Output } from '../cli/output.ts';
 import { connectClient, isResult, type Client } from '../client/client.ts';
 import { fetchQueries } from '../client/fetch.ts';
 import { readManifestArgs } from '../client/manifests.ts';
@@ -145,7 +145,7 @@ function runDelete(inv: Invocation): CommandResult {
     }
   } else {
     if (args.length === 0) {
-      return failure(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
+      return failure(MISSING_RESOURCE);
     }
     const targets = resolveTargets(args);
     if (!targets.ok) return failure(`error: ${targets.error}`);

@@ -5,7 +5,7 @@ import { deleteObject, resourceForKind } from '../../../apiserver/index.ts';
 import type { Container, Deployment, K8sObject, Pod, ReplicaSet, Service } from '../../../model/k8s/types.ts';
 import type { CommandResult } from '../../../shell/types.ts';
 import type { Invocation, KubectlCommand } from '../cli/command.ts';
-import { failure, Output } from '../cli/output.ts';
+import { failure, MISSING_RESOURCE, Output } from '../cli/output.ts';
 import { connectClient, isResult } from '../client/client.ts';
 import { fetchQueries } from '../client/fetch.ts';
 import { readManifestArgs } from '../client/manifests.ts';
@@ -268,7 +268,7 @@ function runExpose(inv: Invocation): CommandResult {
     if (!read.ok) return failure(read.error);
     queries = read.docs.filter((d) => d.type).map((d) => ({ type: d.type!, name: d.name }));
   } else {
-    if (inv.args.length === 0) return failure(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
+    if (inv.args.length === 0) return failure(MISSING_RESOURCE);
     const targets = resolveTargets(inv.args);
     if (!targets.ok) return failure(`error: ${targets.error}`);
     if (!targets.byName) return failure('error: resource(s) were provided, but no name was specified');

@@ -8,7 +8,7 @@ import type { CommandResult } from '../../../shell/types.ts';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunMode, FIELD_MANAGER, filenameFlags, printFlags, SELECTOR_FLAG } from '../cli/common-flags.ts';
 import type { Invocation, KubectlCommand } from '../cli/command.ts';
 import type { FlagSpec } from '../cli/flags.ts';
-import { apiErrorText, failure, Output } from '../cli/output.ts';
+import { apiErrorText, failure, MISSING_RESOURCE, Output } from '../cli/output.ts';
 import { connectClient, isResult, type Client } from '../client/client.ts';
 import { fetchQueries } from '../client/fetch.ts';
 import { readManifestArgs } from '../client/manifests.ts';
@@ -49,7 +49,7 @@ function select(inv: Invocation, resourceArgs: string[], options: { allowBulk: b
       queries.push({ type: doc.type, name: doc.name });
     }
   } else {
-    if (resourceArgs.length === 0) return failure('error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'');
+    if (resourceArgs.length === 0) return failure(MISSING_RESOURCE);
     const targets = resolveTargets(resourceArgs);
     if (!targets.ok) return failure(`error: ${targets.error}`);
     if (!targets.byName && !(bulk && options.allowBulk)) return failure('error: resource(s) were provided, but no name was specified');

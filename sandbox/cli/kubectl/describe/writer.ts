@@ -22,6 +22,11 @@ export class DescribeWriter {
   toString(): string {
     return this.segments.map((s) => tabAlign(s, DESCRIBE_TABS)).join('');
   }
+
+  /** The text with its tabs as written (a PrefixWriter with no tabwriter under it). */
+  raw(): string {
+    return this.segments.join('');
+  }
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -153,7 +153,7 @@ export function parseOutputFormat(value: string, ctx: FormatContext): OutputForm
 /** The object as the API returns it to clients (managedFields omitted). */
 export function clientView(obj: K8sObject): K8sObject {
   const copy = JSON.parse(JSON.stringify(obj)) as K8sObject;
-  delete (copy.metadata as unknown as Record<string, unknown>)['managedFields'];
+  if (copy.metadata) delete (copy.metadata as unknown as Record<string, unknown>)['managedFields'];
   return copy;
 }
 
@@ -166,7 +166,8 @@ export function nameOf(obj: K8sObject): string {
   const slash = obj.apiVersion.indexOf('/');
   const group = slash >= 0 ? obj.apiVersion.slice(0, slash) : '';
   const kind = obj.kind.toLowerCase();
-  return `${group ? `${kind}.${group}` : kind}/${obj.metadata.name}`;
+  // NamePrinter: "<unknown>" when the object has no name (kubectl config view -o name).
+  return `${group ? `${kind}.${group}` : kind}/${obj.metadata?.name || '<unknown>'}`;
 }
 
 export type Printed = { ok: true; text: string } | { ok: false; text: string; error: string };
