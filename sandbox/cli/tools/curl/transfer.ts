@@ -158,7 +158,10 @@ export function transfer(input: TransferInput): Attempt {
   timing.connect = t;
   attempt.remote = conn.remote;
   attempt.local = conn.local;
-  v.push(`* Connected to ${url.host} (${conn.remote.ip}) port ${url.port}${p.connNumber ? ` (#${input.connId})` : ''}`);
+  const connectedLine = `* Connected to ${url.host} (${conn.remote.ip}) port ${url.port}${p.connNumber ? ` (#${input.connId})` : ''}`;
+  // curl ≥ 8.10 reports the connection once the whole filter chain (TLS included) is up.
+  const lateConnected = p.usingHttp && url.scheme === 'https';
+  if (!lateConnected) v.push(connectedLine);
   const server = conn.peer.server;
 
   // TLS.
@@ -191,14 +194,15 @@ export function transfer(input: TransferInput): Attempt {
   } else if (server.banner === undefined && o.http === '2') {
     version = '1.1';
   }
-  if (p.usingHttp && !(url.scheme === 'https' && p.tlsStyle === 8 && version === '2')) v.push(`* using HTTP/${version === '2' ? '2' : '1.x'}`);
+  if (lateConnected) v.push(connectedLine);
+  if (p.usingHttp) v.push(`* using HTTP/${version === '2' ? '2' : '1.x'}`);
 
   // The request.
   const req = buildRequest(o, p, url, version, input.redirected);
   attempt.request = req;
   if (version === '2') {
     const pseudo: [string, string][] = [[':method', req.method], [':scheme', url.scheme], [':authority', req.authority], [':path', req.target]];
-    v.push(...h2Lines(p, urlText(url), pseudo, req.headers.filter(([n]) => n.toLowerCase() !== 'host')));
+    v.push(...h2Lines(p, urlText(url), pseudo, req.headers.filter(([n]) => n.toLowerCase() !== 'host')).filter((l) => !(p.usingHttp && l === '* using HTTP/2')));
   }
   v.push(...requestLines({ ...req, version: version === '2' ? '2' : req.version }));
   if (p.requestSent) v.push('* Request completely sent off');
