@@ -103,3 +103,10 @@ describe('request options', () => {
     ]);
   });
 });
+
+describe('TLS transcripts per curl version', () => {
+  it('8.14 in netshoot (Connected after TLS), 7.81 on a node (ALPN offering lines, HTTP2 upgrade notes)', () => {
+    check('tls-netshoot', (line) => l.inPod('shell', line), ['curl -sv -o /dev/null https://example.com', 'curl -sk https://kubernetes.default.svc/api']);
+    check('tls-node', (line) => l.onNode(0, line), ['curl -sv -o /dev/null https://example.com', `curl -sSv https://${fqdn}`]);
+  });
+});

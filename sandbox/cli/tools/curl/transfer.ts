@@ -178,16 +178,19 @@ export function transfer(input: TransferInput): Attempt {
       const err = 'error:0A00010B:SSL routines::wrong version number';
       return fail(35, p.sslErrorPrefix ? `OpenSSL/${p.openssl}: ${err}` : err);
     }
-    v.push(...handshakeLines(p, offerH2).slice(p.tlsStyle === 7 ? (offerH2 ? 6 : 5) : 2));
+    const rest = handshakeLines(p, offerH2).slice(p.tlsStyle === 7 ? (offerH2 ? 6 : 5) : 2);
     t += conn.rttMs + 0.9;
     const verification = verifyCertificate(server.tls, url.host);
     if (!verification.ok && !o.insecure) {
-      // An unknown CA fails inside the handshake; a name mismatch is found after it, once
-      // the certificate has been printed.
-      if (verification.alert) v.push(...verifyFailureLines(p, verification).slice(0, -1));
-      else v.push(...sessionLines(p, server.tls, url.host, false, verification, false));
+      // An unknown CA fails as the server's certificate arrives, inside the handshake; a name
+      // mismatch is found after it, once the certificate has been printed.
+      if (verification.alert) {
+        v.push(...rest.slice(0, rest.findIndex((l) => l.endsWith('Certificate (11):')) + 1));
+        v.push(...verifyFailureLines(p, verification).slice(0, -1));
+      } else v.push(...rest, ...sessionLines(p, server.tls, url.host, false, verification, false));
       return fail(60, verification.message);
     }
+    v.push(...rest);
     if (offerH2 && server.h2) version = '2';
     v.push(...sessionLines(p, server.tls, url.host, version === '2', verification, o.insecure));
     timing.appconnect = t;
