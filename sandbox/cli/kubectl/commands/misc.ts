@@ -1,10 +1,11 @@
-// kubectl edit (no editor in the sandbox), cordon/uncordon, events and help.
+// kubectl edit (the sandbox has no editor to launch), cordon/uncordon, events and help.
 import { isK8sApiError, replaceObject } from '../../../apiserver/index.ts';
 import type { K8sEvent, K8sObject, Node } from '../../../model/k8s/types.ts';
 import type { CommandResult } from '../../../shell/types.ts';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, dryRunMode, SELECTOR_FLAG } from '../cli/common-flags.ts';
 import type { Invocation, KubectlCommand } from '../cli/command.ts';
 import { findCommand } from '../cli/dispatch.ts';
+import { goQuote } from '../cli/flags.ts';
 import { renderHelp } from '../cli/help.ts';
 import { apiErrorText, failure, MISSING_RESOURCE, Output } from '../cli/output.ts';
 import { connectClient, isResult } from '../client/client.ts';
@@ -13,6 +14,14 @@ import { resolveTargets, resolveType } from '../client/targets.ts';
 import { sinceText } from '../describe/writer.ts';
 import { GET_TABS, tabAlign } from '../printers/tabwriter.ts';
 import { completeResourceArgs, objectNames } from './complete-args.ts';
+
+/** editor.defaultEnvEditor: KUBE_EDITOR, then EDITOR, else vi; split on spaces unless quoted. */
+function editorArgs(env: Readonly<Record<string, string>>): string[] {
+  const editor = env['KUBE_EDITOR'] || env['EDITOR'] || 'vi';
+  if (!editor.includes(' ')) return [editor];
+  if (!/["'\\]/.test(editor)) return editor.split(' ');
+  return [env['SHELL'] || '/bin/bash', '-c', editor];
+}
 
 export const editCommand: KubectlCommand = {
   name: 'edit',
@@ -32,9 +41,9 @@ export const editCommand: KubectlCommand = {
     if (!targets.ok) return failure(`error: ${targets.error}`);
     const fetched = fetchQueries(client, targets.queries, { namespace: client.namespace });
     if (fetched.errors.length > 0) return failure(fetched.errors.join('\n'));
-    // The sandbox has no terminal text editor: the editor "closes" with the object unchanged, as
-    // kubectl reports it. Changes go through kubectl apply/patch/set instead.
-    return { stdout: '', stderr: 'Edit cancelled, no changes made.\n', exitCode: 0 };
+    // The sandbox has no terminal text editor, so launching one fails as it does on a machine
+    // without it (editor.Launch: exec.ErrNotFound). Changes go through apply, patch, scale...
+    return failure(`error: unable to launch the editor ${goQuote(editorArgs(inv.env.env).join(' '))}`);
   },
   completeArgs: completeResourceArgs,
 };

@@ -337,7 +337,7 @@ export const waitCommand: KubectlCommand = {
     { name: 'all-namespaces', shorthand: 'A', type: 'bool', defValue: 'false', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     ...filenameFlags('identifying the resource.'),
-    { name: 'for', type: 'string', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
+    { name: 'for', type: 'stringArray', defValue: '[]', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity. Multiple conditions are supported and AND'ed to each other in a sequential order. If --for=create is passed, it is always waited first." },
     { name: 'local', type: 'bool', defValue: 'false', usage: 'If true, annotation will NOT contact api-server but run locally.' },
     SELECTOR_FLAG,
     { name: 'timeout', type: 'duration', defValue: '30s', usage: 'The length of time to wait before giving up.  Zero means check once and don\'t wait, negative means wait for a week.' },
@@ -392,10 +392,18 @@ function met(obj: K8sObject | undefined, cond: Condition): boolean {
 }
 
 function runWait(inv: Invocation): CommandResult {
-  const forText = inv.flags.string('for');
-  if (!forText) return failure('error: --for must be specified');
-  const cond = parseFor(forText);
-  if (typeof cond === 'string') return failure(`error: ${cond}`);
+  // --for is a string array: every condition must hold, `create` first (conditionFuncsFor).
+  const forTexts = inv.flags.list('for');
+  if (forTexts.length === 0) return failure('error: unrecognized condition: []');
+  const conds: Condition[] = [];
+  for (const text of forTexts) {
+    const cond = parseFor(text);
+    if (typeof cond === 'string') return failure(`error: ${cond}`);
+    conds.push(cond);
+  }
+  conds.sort((a, b) => Number(b.kind === 'create') - Number(a.kind === 'create'));
+  const forCreate = conds.some((c) => c.kind === 'create');
+  const forDelete = conds.some((c) => c.kind === 'delete');
   if (inv.args.length === 0 && inv.flags.list('filename').length === 0) return failure(MISSING_RESOURCE);
   const client = connectClient(inv);
   if (isResult(client)) return client;
@@ -404,20 +412,21 @@ function runWait(inv: Invocation): CommandResult {
   const selected = !!inv.flags.string('selector') || !!inv.flags.string('field-selector') || inv.flags.bool('all');
   if (!targets.byName && !selected) return failure('error: resource(s) were provided, but no name was specified');
   const namespace = inv.flags.bool('all-namespaces') ? undefined : client.namespace;
-  const fetched = fetchQueries(client, targets.queries, { namespace, labelSelector: inv.flags.string('selector'), fieldSelector: inv.flags.string('field-selector'), ignoreNotFound: cond.kind === 'delete' || cond.kind === 'create' });
+  const fetched = fetchQueries(client, targets.queries, { namespace, labelSelector: inv.flags.string('selector'), fieldSelector: inv.flags.string('field-selector'), ignoreNotFound: forDelete || forCreate });
   if (fetched.errors.length > 0) return failure(fetched.errors.join('\n'));
-  if (fetched.objects.length === 0 && cond.kind !== 'create') {
-    if (cond.kind === 'delete' && targets.byName) return { stdout: '', stderr: '', exitCode: 0 };
+  if (fetched.objects.length === 0 && !forCreate) {
+    // Nothing to wait for: done when waiting for deletion (RunWait's isForDelete).
+    if (forDelete) return { stdout: '', stderr: '', exitCode: 0 };
     return failure('error: no matching resources found');
   }
   const timeout = timeoutSeconds(inv, 30);
   const out = new Output();
-  const items = cond.kind === 'create' ? targets.queries.map((q) => ({ kind: q.type.kind, namespace: q.type.namespaced ? namespace ?? client.namespace : undefined, name: q.name ?? '', type: q.type })) : fetched.objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, type: resourceForKind(o.kind)! }));
+  const items = forCreate ? targets.queries.map((q) => ({ kind: q.type.kind, namespace: q.type.namespaced ? namespace ?? client.namespace : undefined, name: q.name ?? '', type: q.type })) : fetched.objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, type: resourceForKind(o.kind)! }));
   for (const item of items) {
     let waited = 0;
     for (;;) {
       const live = client.world.k8sGet(client.clusterId, item.kind, item.namespace, item.name);
-      if (met(live, cond)) {
+      if (conds.every((cond) => met(live, cond))) {
         out.out(`${kindPrefix(item.type)}/${item.name} condition met\n`);
         break;
       }
