@@ -22,7 +22,7 @@ export function lab(seed = 'apiserver-test', kubernetesVersion?: string): Lab {
       { kind: 'group', name: 'rg1', location: 'eastus' },
       { kind: 'aks', request: { resourceGroup: 'rg1', name: 'aks1', networkPlugin: 'kubenet', nodeCount: 2, ...(kubernetesVersion ? { kubernetesVersion } : {}) } },
     ],
-  });
+  }, { arrive: false });
   const id = Object.keys(world.state.clusters)[0]!;
   return { world, id };
 }
