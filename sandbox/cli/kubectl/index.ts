@@ -31,9 +31,12 @@ export function kubectlDefinition(sim: Sim): CommandDefinition {
   };
 }
 
-/** The command provider for install.ts: kubectl on the learner's workstation. */
+/**
+ * The command provider for install.ts: kubectl on the learner's workstation and on other
+ * machines (a jump box VM), not on AKS nodes (which ship without it) nor in pods.
+ */
 export function kubectlCommands(sim: Sim, host: Host): CommandDefinition[] {
-  if (host.kind !== 'workstation') return [];
+  if (host.kind === 'node' || host.kind === 'pod') return [];
   return [kubectlDefinition(sim)];
 }
 

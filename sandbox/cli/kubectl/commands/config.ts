@@ -68,6 +68,10 @@ function byName<T extends { name: string }>(list: T[]): T[] {
   return [...list].filter((e) => e && typeof e.name === 'string').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+function orNull<T>(list: T[]): T[] | null {
+  return list.length > 0 ? list : null;
+}
+
 const view: KubectlCommand = {
   name: 'view',
   use: '[flags]',
@@ -112,12 +116,13 @@ const view: KubectlCommand = {
     const shown = shortened(config, inv.flags.bool('raw') || inv.flags.bool('flatten'));
     const ordered: Record<string, unknown> = {
       apiVersion: shown.apiVersion || 'v1',
-      clusters: byName(shown.clusters),
-      contexts: byName(shown.contexts),
+      // The v1 conversion leaves a slice nil when the map is empty: `clusters: null`.
+      clusters: orNull(byName(shown.clusters)),
+      contexts: orNull(byName(shown.contexts)),
       'current-context': shown['current-context'] ?? '',
       kind: shown.kind || 'Config',
       preferences: shown.preferences ?? {},
-      users: byName(shown.users),
+      users: orNull(byName(shown.users)),
     };
     const output = inv.flags.string('output', 'yaml') || 'yaml';
     if (output === 'yaml') return ok(toYaml(ordered));
