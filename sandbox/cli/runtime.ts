@@ -3,6 +3,7 @@
 import { allControllers } from '../controllers/all.ts';
 import { settle } from '../controllers/settle.ts';
 import { Hosts } from '../machines/directory.ts';
+import { machineResolvConf } from '../network/dns/resolv-conf.ts';
 import type { World } from '../model/world.ts';
 import type { Host } from '../shell/types.ts';
 import { installCommands } from './install.ts';
@@ -32,8 +33,19 @@ export function createRuntime(world: World, workstation: Host): Runtime {
     },
     hosts: undefined as unknown as Hosts,
   };
+  writeMachineFiles(world, workstation);
   const hosts = new Hosts(() => sim.world, workstation, (host) => installCommands(sim, host));
   sim.hosts = hosts;
   installCommands(sim, workstation);
   return { sim, hosts };
+}
+
+/** The workstation's /etc files, as its network set them up (the DNS engine knows which resolver). */
+function writeMachineFiles(world: World, workstation: Host): void {
+  const machine = world.state.machines['workstation'];
+  const fs = workstation.fs;
+  fs.mkdir('/etc', { recursive: true });
+  if (machine && !fs.exists('/etc/resolv.conf')) fs.writeFile('/etc/resolv.conf', machineResolvConf(world, machine).text);
+  if (!fs.exists('/etc/hosts')) fs.writeFile('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${workstation.hostname}\n`);
+  if (!fs.exists('/etc/hostname')) fs.writeFile('/etc/hostname', `${workstation.hostname}\n`);
 }

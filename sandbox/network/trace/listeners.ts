@@ -33,6 +33,8 @@ const KNOWN_IMAGES: Record<string, Served[]> = {
   'mendhak/http-https-echo': tcp(8080, 8443),
   'ealen/echo-server': tcp(80),
   'hashicorp/http-echo': tcp(5678),
+  // agnhost's `netexec` (the usual echo for source-IP lessons) serves HTTP on 8080 by default.
+  'e2e-test-images/agnhost': tcp(8080),
   'traefik/whoami': tcp(80),
   'kennethreitz/httpbin': tcp(80),
   // .NET 8+ images listen on 8080 (ASPNETCORE_HTTP_PORTS).

@@ -21,6 +21,10 @@ export const PUBLIC_NAMES: Readonly<Record<string, PublicEntry>> = {
   'packages.microsoft.com': { a: ['13.107.246.41'], ttl: 300 },
   'azure.archive.ubuntu.com': { a: ['52.147.219.192'], ttl: 300 },
   'ifconfig.me': { a: ['34.160.111.145'], ttl: 300 },
+  // Other "what is my IP" services learners reach for; the tools answer them like ifconfig.me.
+  'ifconfig.co': { a: ['104.21.54.91'], ttl: 300 },
+  'api.ipify.org': { a: ['104.26.12.205'], ttl: 300 },
+  'icanhazip.com': { a: ['104.16.184.241'], ttl: 300 },
   'www.microsoft.com': { cname: 'www.microsoft.com-c-3.edgekey.net', ttl: 3600 },
   'www.microsoft.com-c-3.edgekey.net': { cname: 'e13678.dscb.akamaiedge.net', ttl: 900 },
   'e13678.dscb.akamaiedge.net': { a: ['23.55.124.7'], ttl: 20 },
