@@ -115,16 +115,41 @@ export function parseGoInt(text: string): number | 'syntax' | 'range' {
 
 const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 
-/** Go time.ParseDuration, in milliseconds. */
-export function parseGoDuration(text: string): number | undefined {
-  if (text === '0' || text === '+0' || text === '-0') return 0;
-  const m = /^([+-]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
-  if (!m) return undefined;
-  let total = 0;
-  for (const part of text.replace(/^[+-]/, '').matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-    total += Number(part[1]) * DURATION_UNITS[part[2]!]!;
+/** Go time.ParseDuration, in milliseconds, or its error text. */
+export function goDuration(text: string): number | { error: string } {
+  const invalid = { error: `time: invalid duration ${goQuote(text)}` };
+  let s = text;
+  let negative = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+    negative = s[0] === '-';
+    s = s.slice(1);
   }
-  return m[1] === '-' ? -total : total;
+  if (s === '0') return 0;
+  if (s === '') return invalid;
+  let total = 0;
+  while (s !== '') {
+    if (!(s[0] === '.' || (s[0]! >= '0' && s[0]! <= '9'))) return invalid;
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s)!;
+    const pre = m[1]!.length > 0;
+    const post = m[2] !== undefined && m[2].length > 0;
+    if (!pre && !post) return invalid;
+    s = s.slice(m[0].length);
+    let i = 0;
+    while (i < s.length && s[i] !== '.' && !(s[i]! >= '0' && s[i]! <= '9')) i++;
+    if (i === 0) return { error: `time: missing unit in duration ${goQuote(text)}` };
+    const unit = s.slice(0, i);
+    s = s.slice(i);
+    const scale = DURATION_UNITS[unit];
+    if (scale === undefined) return { error: `time: unknown unit ${goQuote(unit)} in duration ${goQuote(text)}` };
+    total += Number(`${m[1] || '0'}.${m[2] ?? ''}0`) * scale;
+  }
+  return negative ? -total : total;
+}
+
+/** Go time.ParseDuration, in milliseconds (undefined when Go would fail). */
+export function parseGoDuration(text: string): number | undefined {
+  const d = goDuration(text);
+  return typeof d === 'number' ? d : undefined;
 }
 
 /** encoding/csv reading one record, as pflag's stringSlice does. */
@@ -184,8 +209,8 @@ function setValue(values: FlagValues, spec: FlagSpec, text: string): string | un
       return undefined;
     }
     case 'duration': {
-      const d = parseGoDuration(text);
-      if (d === undefined) return invalid(`time: invalid duration ${goQuote(text)}`);
+      const d = goDuration(text);
+      if (typeof d !== 'number') return invalid(d.error);
       values.set(spec.name, text);
       return undefined;
     }

@@ -30,9 +30,22 @@ function isMap(v: Value): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function utf8Bytes(text: string): number[] {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) bytes.push(c);
+    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return bytes;
+}
+
+/** A value's elements as reflect walks them: a string's are its bytes (uint8 numbers). */
 function children(v: Value): Value[] {
   if (Array.isArray(v)) return v;
-  if (typeof v === 'string') return [...v];
+  if (typeof v === 'string') return utf8Bytes(v);
   if (isMap(v)) return Object.keys(v).sort().map((k) => v[k]);
   return [];
 }
@@ -55,6 +68,8 @@ function typedOf(v: Value, literal?: JpNode): Typed {
 
 /** text/template's eq/ne/lt/le/gt/ge on two basic values. */
 function compare(op: string, a: Typed, b: Typed): boolean {
+  // evalFilter picks the function by operator before comparing anything.
+  if (!['<', '>', '==', '!=', '<=', '>='].includes(op)) throw new JsonPathError(`unrecognized filter operator ${op}`);
   if (a.kind === 'invalid' || b.kind === 'invalid') throw new JsonPathError('invalid type for comparison');
   if (a.kind !== b.kind) throw new JsonPathError('incompatible types for comparison');
   if (op === '==') return a.value === b.value;
