@@ -74,6 +74,35 @@ describe('kubectl get tables', () => {
     );
   });
 
+  it('prints objects as YAML, JSON, names, JSONPath and custom columns', () => {
+    const h = lab();
+    h.run("printf 'NAME          NODE\\nmetadata.name spec.nodeName\\n' > cols.txt");
+    expectGolden(
+      'get-output.txt',
+      transcript(h, [
+        'kubectl get pod web-84d7d89658-mfxbr -o yaml',
+        'kubectl get svc web -o json',
+        'kubectl get svc,deploy -o yaml',
+        'kubectl get pods -o name',
+        'kubectl get all -o name',
+        "kubectl get pods -o jsonpath='{.items[*].metadata.name}'",
+        'kubectl get pods -o jsonpath=\'{range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}\'',
+        "kubectl get nodes -o jsonpath='{.items[*].status.addresses[?(@.type==\"InternalIP\")].address}'",
+        "kubectl get svc web -o jsonpath='{.spec.clusterIP}'",
+        "kubectl get deploy web -o jsonpath-as-json='{.spec.template.spec.containers[*].image}'",
+        "kubectl get pods -o jsonpath='{.items[0].nope}'",
+        "kubectl get pods -o jsonpath='{.items[0'",
+        'kubectl get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName --sort-by=.spec.nodeName',
+        'kubectl get pods -o custom-columns=NAME:.metadata.name,MISSING:.spec.nope --no-headers',
+        'kubectl get pods -o custom-columns=oops',
+        'kubectl get pods -o custom-columns-file=cols.txt',
+        'kubectl get pods -o custom-columns-file=nope.txt',
+        "kubectl get pods -o go-template='{{.kind}}'",
+        'kubectl get ns default -o yaml --show-managed-fields',
+      ]),
+    );
+  });
+
   it('counts ages on the virtual clock', () => {
     const h = lab();
     h.sim.advance(3 * 3600 + 7 * 60);

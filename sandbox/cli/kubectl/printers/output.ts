@@ -70,11 +70,12 @@ function parseColumns(spec: string): OutputFormat | string {
 }
 
 function parseColumnsFile(text: string): OutputFormat | string {
-  const lines = text.split('\n');
-  if (lines.length < 1 || lines[0]!.trim() === '' && lines.length < 2) return 'invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.';
-  const headers = (lines[0] ?? '').split(/\s+/).filter(Boolean);
+  // bufio.Scanner lines: no empty token after a final newline, \r stripped.
+  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+  if (lines.length < 1) return 'invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.';
+  const headers = lines[0]!.split(/\s+/).filter(Boolean);
   if (lines.length < 2) return 'invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.';
-  const specs = (lines[1] ?? '').split(/\s+/).filter(Boolean);
+  const specs = lines[1]!.split(/\s+/).filter(Boolean);
   if (headers.length !== specs.length) return `number of headers (${headers.length}) and field specifications (${specs.length}) don't match`;
   const columns: { header: string; path: JpList }[] = [];
   for (let i = 0; i < headers.length; i++) {
