@@ -97,7 +97,10 @@ describe('kubectl get tables', () => {
         'kubectl get pods -o custom-columns=oops',
         'kubectl get pods -o custom-columns-file=cols.txt',
         'kubectl get pods -o custom-columns-file=nope.txt',
-        "kubectl get pods -o go-template='{{.kind}}'",
+        "kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{\"\\n\"}}{{end}}'",
+        "kubectl get svc web -o go-template='{{.spec.clusterIP}}:{{(index .spec.ports 0).port}}{{println}}'",
+        "kubectl get pods -o go-template='{{.kind}'",
+        "kubectl get deploy web -o go-template='{{.spec.replicas.x}}'",
         'kubectl get ns default -o yaml --show-managed-fields',
       ]),
     );

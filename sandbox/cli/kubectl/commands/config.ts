@@ -127,10 +127,10 @@ const view: KubectlCommand = {
     const output = inv.flags.string('output', 'yaml') || 'yaml';
     if (output === 'yaml') return ok(toYaml(ordered));
     if (output === 'json') return ok(`${goJson(ordered, '    ')}\n`);
-    const format = parseOutputFormat(output, { forGet: false, fs: inv.env.fs, cwd: inv.env.cwd });
+    const format = parseOutputFormat(output, { forGet: false, fs: inv.env.fs, cwd: inv.env.cwd, template: inv.flags.string('template') || undefined, allowMissingKeys: inv.flags.bool('allow-missing-template-keys', true) });
     if (typeof format === 'string') return failure(`error: ${format}`);
     const printed = printObjects(format, [ordered as unknown as K8sObject], true);
-    return printed.ok ? ok(printed.text) : failure(printed.error);
+    return printed.ok ? ok(printed.text) : failure(printed.error, printed.text);
   },
 };
 

@@ -114,7 +114,7 @@ function printTables(out: Output, objects: K8sObject[], client: Client, inv: Inv
 
 export function runGet(inv: Invocation): CommandResult {
   const { flags, args } = inv;
-  const format = parseOutputFormat(flags.string('output'), { forGet: true, fs: inv.env.fs, cwd: inv.env.cwd, template: flags.string('template') || undefined, noHeaders: flags.bool('no-headers') });
+  const format = parseOutputFormat(flags.string('output'), { forGet: true, fs: inv.env.fs, cwd: inv.env.cwd, template: flags.string('template') || undefined, noHeaders: flags.bool('no-headers'), allowMissingKeys: flags.bool('allow-missing-template-keys', true) });
   if (typeof format === 'string') return failure(`error: ${format}`);
   if (flags.bool('show-labels') && format.kind !== 'table') return failure(`error: --show-labels option cannot be used with ${flags.string('output')} printer`);
   if (flags.list('label-columns').length > 0 && format.kind === 'custom-columns') return failure(`error: --label-columns option cannot be used with ${flags.string('output')} printer`);

@@ -7,6 +7,8 @@ import type { MemFS } from '../../../shell/memfs.ts';
 import { goJson, goSprint } from '../jsonpath/go-format.ts';
 import { executeJsonPath, JsonPath, JsonPathError } from '../jsonpath/eval.ts';
 import { JsonPathSyntaxError, parseJsonPath, type JpList } from '../jsonpath/parser.ts';
+import { goQuote } from '../cli/flags.ts';
+import { checkGoTemplate, executeGoTemplate } from '../gotemplate/exec.ts';
 import { GET_TABS, tabAlign } from './tabwriter.ts';
 import { toYaml } from './yaml.ts';
 
@@ -15,9 +17,9 @@ export type OutputFormat =
   | { kind: 'json' }
   | { kind: 'yaml' }
   | { kind: 'name' }
-  | { kind: 'jsonpath'; raw: string; template: JpList; asJson: boolean }
+  | { kind: 'jsonpath'; raw: string; template: JpList; asJson: boolean; allowMissingKeys: boolean }
   | { kind: 'custom-columns'; columns: { header: string; path: JpList }[]; noHeaders: boolean }
-  | { kind: 'go-template'; raw: string };
+  | { kind: 'go-template'; raw: string; allowMissingKeys: boolean };
 
 const GENERIC_FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
 const GET_FORMATS = [...GENERIC_FORMATS, 'custom-columns', 'custom-columns-file', 'wide'];
@@ -30,6 +32,8 @@ export interface FormatContext {
   /** --template */
   template?: string;
   noHeaders?: boolean;
+  /** --allow-missing-template-keys (default true). */
+  allowMissingKeys?: boolean;
 }
 
 export function allowedFormats(forGet: boolean): string[] {
@@ -119,7 +123,9 @@ export function parseOutputFormat(value: string, ctx: FormatContext): OutputForm
       if (typeof read !== 'string') return read.error;
       text = read;
     }
-    return { kind: 'go-template', raw: text };
+    const invalid = checkGoTemplate(text);
+    if (invalid) return `error parsing template ${text}, ${invalid}`;
+    return { kind: 'go-template', raw: text, allowMissingKeys: ctx.allowMissingKeys ?? true };
   }
   if (['jsonpath', 'jsonpath-as-json', 'jsonpath-file'].includes(format)) {
     if (arg === '') return 'template format specified but no template given';
@@ -130,7 +136,7 @@ export function parseOutputFormat(value: string, ctx: FormatContext): OutputForm
       text = read;
     }
     try {
-      return { kind: 'jsonpath', raw: text, template: parseJsonPath(text), asJson: format === 'jsonpath-as-json' };
+      return { kind: 'jsonpath', raw: text, template: parseJsonPath(text), asJson: format === 'jsonpath-as-json', allowMissingKeys: ctx.allowMissingKeys ?? true };
     } catch (error) {
       return `error parsing jsonpath ${text}, ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -202,7 +208,7 @@ export function printObjects(format: OutputFormat, objects: readonly K8sObject[]
       return { ok: true, text: objects.map((o) => `${nameOf(o)}\n`).join('') };
     case 'jsonpath':
       try {
-        return { ok: true, text: executeJsonPath(format.template, data, { asJson: format.asJson }) };
+        return { ok: true, text: executeJsonPath(format.template, data, { asJson: format.asJson, allowMissingKeys: format.allowMissingKeys }) };
       } catch (error) {
         const why = error instanceof JsonPathError || error instanceof JsonPathSyntaxError ? error.message : String(error);
         return {
@@ -214,17 +220,16 @@ export function printObjects(format: OutputFormat, objects: readonly K8sObject[]
     case 'custom-columns':
       return { ok: true, text: customColumns(format, single && objects.length === 1 ? [clientView(objects[0]!)] : objects.map(clientView)) };
     case 'go-template':
-      return goTemplateUnsupported(format.raw);
+      return goTemplate(format, data);
     case 'table':
       return { ok: false, text: '', error: 'error: table output needs a kind' };
   }
 }
 
-/** Go templates are not implemented in the sandbox: say so plainly. */
-export function goTemplateUnsupported(raw: string): Printed {
-  return {
-    ok: false,
-    text: '',
-    error: `error: error parsing template ${raw}, go-template output is not available in this sandbox; use -o jsonpath=... or -o custom-columns=... instead\n`,
-  };
+/** GoTemplatePrinter.PrintObj: on an execution error, the debugging block on stdout. */
+function goTemplate(format: Extract<OutputFormat, { kind: 'go-template' }>, data: unknown): Printed {
+  const result = executeGoTemplate(format.raw, data, { missingKeyError: !format.allowMissingKeys });
+  if (result.ok) return { ok: true, text: result.text };
+  const debug = `${result.text}Error executing template: ${result.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${format.raw}\n\traw data was:\n\t\t${goJson(data)}\n\tobject given to template engine was:\n\t\t${goSprint(data)}\n\n`;
+  return { ok: false, text: debug, error: `error: error executing template ${goQuote(format.raw)}: ${result.error}\n` };
 }
