@@ -5,11 +5,13 @@ import type { CommandDefinition, CommandResult, Host } from '../../shell/types.t
 import type { Sim } from '../sim.ts';
 import type { KubectlEnv } from './cli/command.ts';
 import { runCommandLine } from './cli/dispatch.ts';
+import { reapEndedSessions } from './commands/run-sessions.ts';
 import { completeKubectl } from './complete.ts';
 import { rootCommand } from './root.ts';
 
 function safeRun(argv: readonly string[], env: KubectlEnv): CommandResult {
   try {
+    reapEndedSessions(env.sim, env.shell);
     return runCommandLine(rootCommand(), argv, env);
   } catch (error) {
     // A bug in the emulator must not look like a crash of the learner's shell.

@@ -189,6 +189,19 @@ describe('kubectl create, run, expose', () => {
       ]),
     );
   });
+
+  it('steps into a run -it pod and removes a --rm pod once the session ends', () => {
+    const h = lab();
+    expect(h.run('kubectl run tmp --rm -it --image=busybox:1.36 -- sh').stdout).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(h.run('hostname').stdout).toBe('tmp\n');
+    expect(h.run('exit').exitCode).toBe(0);
+    expect(h.run('kubectl get pod tmp').stderr).toBe('Error from server (NotFound): pods "tmp" not found\n');
+    const oneShot = h.run('kubectl run probe --rm -it --restart=Never --image=busybox:1.36 -- nslookup web');
+    expect(oneShot.stdout).toMatch(/^If you don't see a command prompt, try pressing enter\.\n[\s\S]*Name:\tweb\.default\.svc\.cluster\.local\n[\s\S]*pod "probe" deleted from default namespace\n$/);
+    h.run('kubectl run keep -it --image=busybox:1.36 -- sh');
+    h.run('exit');
+    expect(h.run('kubectl get pod keep --no-headers').stdout).toMatch(/^keep +1\/1 +Running/);
+  });
 });
 
 describe('kubectl delete, scale, label, annotate, patch', () => {

@@ -10,6 +10,7 @@ import { connectClient, isResult } from '../client/client.ts';
 import { fetchQueries } from '../client/fetch.ts';
 import { readManifestArgs } from '../client/manifests.ts';
 import { resolveTargets, type Query } from '../client/targets.ts';
+import { removeOnExit } from './run-sessions.ts';
 import { completeResourceArgs } from './complete-args.ts';
 import { finish, generatorFlags, isPrepared, prepare, submit } from './generated.ts';
 import { filenameFlags } from '../cli/common-flags.ts';
@@ -186,7 +187,9 @@ function attachToPod(inv: Invocation, client: ReturnType<typeof connectClient>, 
     if (result.exitCode !== 0) out.exitCode = result.exitCode;
     return out.result();
   }
+  const depth = inv.env.shell.depth();
   inv.env.shell.enter(host);
+  if (options.rm) removeOnExit(client.sim, { clusterId: client.clusterId, namespace: live.metadata.namespace ?? 'default', name: live.metadata.name, depth });
   return out.result();
 }
 
