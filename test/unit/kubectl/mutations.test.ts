@@ -192,12 +192,18 @@ describe('kubectl create, run, expose', () => {
 
   it('steps into a run -it pod and removes a --rm pod once the session ends', () => {
     const h = lab();
-    expect(h.run('kubectl run tmp --rm -it --image=busybox:1.36 -- sh').stdout).toBe("If you don't see a command prompt, try pressing enter.\n");
+    const entered = h.run('kubectl run tmp --rm -it --image=busybox:1.36 -- sh');
+    expect(entered.stdout).toBe('');
+    expect(entered.stderr).toBe("All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\nIf you don't see a command prompt, try pressing enter.\n");
     expect(h.run('hostname').stdout).toBe('tmp\n');
     expect(h.run('exit').exitCode).toBe(0);
     expect(h.run('kubectl get pod tmp').stderr).toBe('Error from server (NotFound): pods "tmp" not found\n');
     const oneShot = h.run('kubectl run probe --rm -it --restart=Never --image=busybox:1.36 -- nslookup web');
-    expect(oneShot.stdout).toMatch(/^If you don't see a command prompt, try pressing enter\.\n[\s\S]*Name:\tweb\.default\.svc\.cluster\.local\n[\s\S]*pod "probe" deleted from default namespace\n$/);
+    expect(oneShot.stdout).toMatch(/^Server:[\s\S]*Name:\tweb\.default\.svc\.cluster\.local\n[\s\S]*pod "probe" deleted from default namespace\n$/);
+    const failed = h.run('kubectl run probe2 --rm -i --restart=Never --image=busybox:1.36 -- wget -T 2 -qO- http://nope');
+    expect(failed.stdout).toBe('pod "probe2" deleted from default namespace\n');
+    expect(failed.stderr).toMatch(/wget: bad address 'nope'\npod default\/probe2 terminated \(Error\)\n$/);
+    expect(failed.exitCode).toBe(1);
     h.run('kubectl run keep -it --image=busybox:1.36 -- sh');
     h.run('exit');
     expect(h.run('kubectl get pod keep --no-headers').stdout).toMatch(/^keep +1\/1 +Running/);

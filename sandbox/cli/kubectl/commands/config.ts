@@ -245,7 +245,14 @@ const setContext: KubectlCommand = {
 
   # Make the current context use another namespace
   kubectl config set-context --current --namespace=kube-system`,
-  flags: [{ name: 'current', type: 'bool', defValue: 'false', usage: 'Modify the current context' }],
+  // Local --cluster, --user and --namespace shadow the global flags of those names, so in
+  // kubectl 1.34 the global -n shorthand is not available here (1.35 adds -n to the local one).
+  flags: [
+    { name: 'cluster', type: 'string', usage: 'cluster for the context entry in kubeconfig' },
+    { name: 'current', type: 'bool', defValue: 'false', usage: 'Modify the current context' },
+    { name: 'namespace', type: 'string', usage: 'namespace for the context entry in kubeconfig' },
+    { name: 'user', type: 'string', usage: 'user for the context entry in kubeconfig' },
+  ],
   run(inv) {
     const current = inv.flags.bool('current');
     if (inv.args.length > 1) return failure(`error: Unexpected args: [${inv.args.join(' ')}]\nSee 'kubectl config set-context -h' for help and examples`);

@@ -19,6 +19,7 @@ import { completeResourceArgs } from './complete-args.ts';
 export const deleteCommand: KubectlCommand = {
   name: 'delete',
   use: '([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])',
+  suggestFor: ['rm'],
   short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
   long: `Delete resources by file names, stdin, resources and names, or by resources and label selector.
 

@@ -1,5 +1,5 @@
 // kubectl describe (pkg/cmd/describe): the objects arguments name, each printed by its kind's
-// describer; events only for a single object unless --show-events; `describe TYPE PREFIX`
+// describer with its events (--show-events=false drops them); `describe TYPE PREFIX`
 // falls back to every object whose name starts with the prefix.
 import type { CommandResult } from '../../../shell/types.ts';
 import { ALL_NAMESPACES_FLAG, filenameFlags, SELECTOR_FLAG } from '../cli/common-flags.ts';
@@ -48,7 +48,7 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
     { name: 'chunk-size', type: 'int', defValue: '500', usage: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.' },
     ...filenameFlags('containing the resource to describe'),
     SELECTOR_FLAG,
-    { name: 'show-events', type: 'bool', defValue: 'true', usage: 'If true, display events related to the described object. Defaults to true for a single object, false for multiple objects and prefix matching.' },
+    { name: 'show-events', type: 'bool', defValue: 'true', usage: 'If true, display events related to the described object.' },
   ],
   run: runDescribe,
   completeArgs: completeResourceArgs,
@@ -81,17 +81,15 @@ function runDescribe(inv: Invocation): CommandResult {
   const fetched = fetchQueries(client, queries, { namespace, labelSelector: flags.string('selector') });
   const out = new Output();
   for (const w of fetched.warnings) out.err(`${w}\n`);
-  const explicitEvents = flags.changed('show-events');
-  let showEvents = flags.bool('show-events', true);
-  if ((fetched.errors.length > 0 || fetched.objects.length > 1) && !explicitEvents) showEvents = false;
+  // kubectl 1.34 shows events for every object described (1.35 only for a single one).
+  const showEvents = flags.bool('show-events', true);
 
   // `describe TYPE PREFIX`: a missing name falls back to every object it prefixes.
   if (fetched.errors.length > 0 && fetched.objects.length === 0 && args.length === 2 && !args[0]!.includes('/') && queries.length === 1) {
     const all = listFor(client, queries[0]!.type, { namespace });
     const matching = typeof all === 'string' ? [] : all.filter((o) => o.metadata.name.startsWith(args[1]!));
     if (matching.length === 0) return failure(fetched.errors.join('\n'));
-    const prefixEvents = explicitEvents && flags.bool('show-events');
-    for (const obj of matching) out.out(`${describeObject(client, obj, prefixEvents)}\n`);
+    for (const obj of matching) out.out(`${describeObject(client, obj, showEvents)}\n`);
     return out.result();
   }
   fetched.objects.forEach((obj, i) => {

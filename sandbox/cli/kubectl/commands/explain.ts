@@ -93,9 +93,9 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
   # Get the documentation of the traffic policy of a Service
   kubectl explain service.spec.externalTrafficPolicy`,
   flags: [
-    { name: 'api-version', type: 'string', usage: 'Use given api-version (group/version) of the resource.' },
-    { name: 'output', shorthand: 'o', type: 'string', defValue: 'plaintext', usage: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).' },
-    { name: 'recursive', type: 'bool', defValue: 'false', usage: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.' },
+    { name: 'api-version', type: 'string', usage: 'Get different explanations for particular API version (API group/version)' },
+    { name: 'output', shorthand: 'o', type: 'string', defValue: 'plaintext', usage: 'Format in which to render the schema (plaintext, plaintext-openapiv2)' },
+    { name: 'recursive', type: 'bool', defValue: 'false', usage: 'Print the fields of fields (Currently only 1 level deep)' },
   ],
   run(inv): CommandResult {
     if (inv.args.length === 0) return failure('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');

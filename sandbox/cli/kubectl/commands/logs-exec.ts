@@ -149,7 +149,7 @@ function runLogs(inv: Invocation): CommandResult {
     if (blocked) return unreachable(client, blocked);
     const containers = flags.bool('all-containers') ? pod.spec.containers : [];
     if (containers.length === 0) {
-      const picked = pickContainer(pod, containerName, selector !== '');
+      const picked = pickContainer(pod, containerName, selector !== '', 'logs');
       if (typeof picked === 'string') return out.fail(picked).result();
       if (picked.note) out.err(picked.note);
       containers.push(picked.container);
@@ -233,7 +233,7 @@ function runExec(inv: Invocation): CommandResult {
   if (typeof pick === 'string') return failure(pick);
   const pod = pick.pod;
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return failure(`error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
-  const picked = pickContainer(pod, flags.string('container'), flags.bool('quiet'));
+  const picked = pickContainer(pod, flags.string('container'), flags.bool('quiet'), 'exec');
   if (typeof picked === 'string') return failure(picked);
   if (picked.note) out.err(picked.note);
   const blocked = kubeletPath(client, pod);

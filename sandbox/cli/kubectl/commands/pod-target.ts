@@ -73,18 +73,29 @@ export function allContainerNames(pod: Pod): string {
   return [...pod.spec.containers.map((c) => c.name), ...init.map((c) => `${c.name} (init)`)].join(', ');
 }
 
-/** podcmd.FindOrDefaultContainerByName. */
-export function pickContainer(pod: Pod, name: string, quiet: boolean): { container: Container; note?: string } | string {
-  const wanted = name || pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] || '';
-  if (wanted) {
-    const init = (pod.spec as unknown as { initContainers?: Container[] }).initContainers ?? [];
-    const found = [...pod.spec.containers, ...init].find((c) => c.name === wanted);
-    if (!found) return `error: container ${wanted} is not valid for pod ${pod.metadata.name} out of: ${allContainerNames(pod)}`;
-    return { container: found };
+/**
+ * The container logs or exec uses (kubectl 1.34): -c as given (exec leaves its check to the API
+ * server, logs checks it itself), else the default-container annotation, else the first one.
+ */
+export function pickContainer(pod: Pod, name: string, quiet: boolean, verb: 'logs' | 'exec'): { container: Container; note?: string } | string {
+  const init = (pod.spec as unknown as { initContainers?: Container[] }).initContainers ?? [];
+  const all = [...pod.spec.containers, ...init];
+  if (name) {
+    const found = all.find((c) => c.name === name);
+    if (found) return { container: found };
+    return verb === 'exec' ? `Error from server (BadRequest): container ${name} is not valid for pod ${pod.metadata.name}` : `error: container ${name} is not valid for pod ${pod.metadata.name}`;
+  }
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  if (annotated) {
+    const found = all.find((c) => c.name === annotated);
+    if (found) return { container: found };
+    if (verb === 'logs') {
+      const first = pod.spec.containers[0];
+      if (first) return { container: first, note: `Default container name "${annotated}" not found in pod ${pod.metadata.name}\n` };
+    }
   }
   const first = pod.spec.containers[0];
   if (!first) return `error: pod ${pod.metadata.namespace}/${pod.metadata.name} does not have any containers`;
-  const init = (pod.spec as unknown as { initContainers?: Container[] }).initContainers ?? [];
   if (!quiet && (pod.spec.containers.length > 1 || init.length > 0)) return { container: first, note: `Defaulted container "${first.name}" out of: ${allContainerNames(pod)}\n` };
   return { container: first };
 }

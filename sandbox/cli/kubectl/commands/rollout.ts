@@ -317,6 +317,7 @@ export const waitCommand: KubectlCommand = {
   name: 'wait',
   use: '([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath=\'{}\'[=value]]',
   short: 'Experimental: Wait for a specific condition on one or many resources',
+  suggestFor: ['list', 'ps'],
   long: `Experimental: Wait for a specific condition on one or many resources.
 
  The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
@@ -337,7 +338,7 @@ export const waitCommand: KubectlCommand = {
     { name: 'all-namespaces', shorthand: 'A', type: 'bool', defValue: 'false', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     ...filenameFlags('identifying the resource.'),
-    { name: 'for', type: 'stringArray', defValue: '[]', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity. Multiple conditions are supported and AND'ed to each other in a sequential order. If --for=create is passed, it is always waited first." },
+    { name: 'for', type: 'string', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
     { name: 'local', type: 'bool', defValue: 'false', usage: 'If true, annotation will NOT contact api-server but run locally.' },
     SELECTOR_FLAG,
     { name: 'timeout', type: 'duration', defValue: '30s', usage: 'The length of time to wait before giving up.  Zero means check once and don\'t wait, negative means wait for a week.' },
@@ -348,20 +349,54 @@ export const waitCommand: KubectlCommand = {
 
 type Condition = { kind: 'delete' } | { kind: 'create' } | { kind: 'condition'; type: string; value: string } | { kind: 'jsonpath'; path: string; value?: string };
 
+/** wait's splitJSONPathInput: split on `=` but keep `==` inside the expression. */
+function splitJsonPathInput(input: string): string[] {
+  const out: string[] = [];
+  let element = '';
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] === '=') {
+      if (input[i + 1] === '=') {
+        element += '==';
+        i++;
+        continue;
+      }
+      out.push(element);
+      element = '';
+      continue;
+    }
+    element += input[i];
+  }
+  out.push(element);
+  return out;
+}
+
+/** wait's conditionFuncFor (kubectl 1.34: one --for). */
 function parseFor(text: string): Condition | string {
   const lower = text.toLowerCase();
   if (lower === 'delete') return { kind: 'delete' };
   if (lower === 'create') return { kind: 'create' };
-  if (lower.startsWith('condition=')) {
+  if (text.startsWith('condition=')) {
     const rest = text.slice('condition='.length);
     const eq = rest.indexOf('=');
     return eq >= 0 ? { kind: 'condition', type: rest.slice(0, eq), value: rest.slice(eq + 1) } : { kind: 'condition', type: rest, value: 'true' };
   }
-  if (lower.startsWith('jsonpath=')) {
-    const rest = text.slice('jsonpath='.length);
-    const m = /^(\{.*\})(?:=(.*))?$/.exec(rest) ?? /^([^=]+)(?:=(.*))?$/.exec(rest);
-    if (!m) return "jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'";
-    return m[2] === undefined ? { kind: 'jsonpath', path: m[1]! } : { kind: 'jsonpath', path: m[1]!, value: m[2] };
+  if (text.startsWith('jsonpath=')) {
+    const parts = splitJsonPathInput(text.slice('jsonpath='.length));
+    if (parts.length < 1 || parts.length > 2) return "jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'";
+    const relaxed = relaxedJsonPath(parts[0]!);
+    if (typeof relaxed !== 'string') return relaxed.error;
+    let value: string | undefined;
+    if (parts.length === 2) {
+      value = parts[1]!.replace(/^['"]+|['"]+$/g, '');
+      if (value === '') return "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3";
+    }
+    if (relaxed === '') return 'jsonpath expression cannot be empty';
+    try {
+      parseJsonPath(relaxed);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    return value === undefined ? { kind: 'jsonpath', path: relaxed } : { kind: 'jsonpath', path: relaxed, value };
   }
   return `unrecognized condition: ${JSON.stringify(text)}`;
 }
@@ -379,9 +414,8 @@ function met(obj: K8sObject | undefined, cond: Condition): boolean {
     }
     case 'jsonpath': {
       if (!obj) return false;
-      const relaxed = relaxedJsonPath(cond.path);
       try {
-        const values = new JsonPath(parseJsonPath(typeof relaxed === 'string' ? relaxed : cond.path), { allowMissingKeys: true }).findResults(JSON.parse(JSON.stringify(obj))).flat();
+        const values = new JsonPath(parseJsonPath(cond.path), { allowMissingKeys: true }).findResults(JSON.parse(JSON.stringify(obj))).flat();
         if (cond.value === undefined) return values.length > 0;
         return values.length === 1 && resultText(values[0]) === cond.value;
       } catch {
@@ -392,18 +426,11 @@ function met(obj: K8sObject | undefined, cond: Condition): boolean {
 }
 
 function runWait(inv: Invocation): CommandResult {
-  // --for is a string array: every condition must hold, `create` first (conditionFuncsFor).
-  const forTexts = inv.flags.list('for');
-  if (forTexts.length === 0) return failure('error: unrecognized condition: []');
-  const conds: Condition[] = [];
-  for (const text of forTexts) {
-    const cond = parseFor(text);
-    if (typeof cond === 'string') return failure(`error: ${cond}`);
-    conds.push(cond);
-  }
-  conds.sort((a, b) => Number(b.kind === 'create') - Number(a.kind === 'create'));
-  const forCreate = conds.some((c) => c.kind === 'create');
-  const forDelete = conds.some((c) => c.kind === 'delete');
+  const cond = parseFor(inv.flags.string('for'));
+  if (typeof cond === 'string') return failure(`error: ${cond}`);
+  const conds = [cond];
+  const forCreate = cond.kind === 'create';
+  const forDelete = cond.kind === 'delete';
   if (inv.args.length === 0 && inv.flags.list('filename').length === 0) return failure(MISSING_RESOURCE);
   const client = connectClient(inv);
   if (isResult(client)) return client;

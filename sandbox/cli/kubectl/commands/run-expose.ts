@@ -77,20 +77,22 @@ function runRun(inv: Invocation): CommandResult {
   if (inv.args.length === 0 || (inv.argsLenAtDash === 0)) return failure(`error: NAME is required for run\nSee 'kubectl run -h' for help and examples`);
   const image = flags.string('image');
   if (!image) return failure('error: --image is required');
-  if (/\s|[A-Z]/.test(image.split('@')[0]!.split(':')[0]!) || image.endsWith(':')) return failure(`error: invalid image name "${image}": invalid reference format`);
+  if (/\s|[A-Z]/.test(image.split('@')[0]!.split(':')[0]!) || image.endsWith(':')) return failure(`error: Invalid image name "${image}": invalid reference format`);
+  const usage = (message: string) => failure(`error: ${message}\nSee 'kubectl run -h' for help and examples`);
   const stdin = flags.bool('stdin');
   const tty = flags.bool('tty');
-  if (tty && !stdin) return failure('error: -i/--stdin is required for containers with -t/--tty=true');
+  if (tty && !stdin) return usage('-i/--stdin is required for containers with -t/--tty=true');
   const port = flags.string('port');
-  if (flags.bool('expose') && !port) return failure('error: --port must be set when exposing a service');
-  if (port && !/^\d+$/.test(port)) return failure('error: --port must be a number');
+  if (flags.bool('expose') && !port) return usage('--port must be set when exposing a service');
   const attach = flags.changed('attach') ? flags.bool('attach') : stdin;
-  if (flags.bool('rm') && !attach) return failure('error: --rm should only be used for attached containers');
   const restart = flags.string('restart', 'Always') || 'Always';
-  if (!RESTARTS.includes(restart)) return failure(`error: invalid restart policy: ${restart}, valid values are: Always, OnFailure, Never`);
+  if (!RESTARTS.includes(restart)) return usage(`invalid restart policy: ${restart}`);
+  if (flags.bool('rm') && !attach) return usage('--rm should only be used for attached containers');
   const prep = prepare(inv);
   if (!isPrepared(prep)) return prep;
-  if (prep.dryRun !== 'none' && (attach || stdin || tty)) return failure("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  if (prep.dryRun !== 'none' && attach) return usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  // The pod generator's strconv.Atoi.
+  if (port && !/^[+-]?\d+$/.test(port)) return failure(`error: strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax`);
   const name = inv.args[0]!;
   const extra = inv.args.slice(1);
   let labels: Record<string, string> = { run: name };
@@ -156,11 +158,11 @@ function runRun(inv: Invocation): CommandResult {
     out.out(text);
     return out.result();
   }
-  return attachToPod(inv, client, created.created as Pod, { quiet: flags.bool('quiet'), tty, rm: flags.bool('rm'), out });
+  return attachToPod(inv, client, created.created as Pod, { quiet: flags.bool('quiet'), tty, stdin, rm: flags.bool('rm'), restart, out });
 }
 
 /** kubectl run -it: wait for the pod, then the terminal steps into its first container. */
-function attachToPod(inv: Invocation, client: ReturnType<typeof connectClient>, pod: Pod, options: { quiet: boolean; tty: boolean; rm: boolean; out: Output }): CommandResult {
+function attachToPod(inv: Invocation, client: ReturnType<typeof connectClient>, pod: Pod, options: { quiet: boolean; tty: boolean; stdin: boolean; rm: boolean; restart: string; out: Output }): CommandResult {
   if (isResult(client)) return client;
   const { out } = options;
   // Image pull and container start take a few seconds.
@@ -172,19 +174,33 @@ function attachToPod(inv: Invocation, client: ReturnType<typeof connectClient>, 
   }
   const host = client.sim.hosts.pod(client.clusterId, live.metadata.namespace ?? 'default', live.metadata.name);
   if (!host || !inv.env.shell) return out.fail('error: unable to upgrade connection: this kubectl has no terminal to attach').result();
-  if (!options.quiet) out.out("If you don't see a command prompt, try pressing enter.\n");
+  // attach.go (kubectl 1.34), on stderr.
+  if (!options.quiet) {
+    out.err('All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n');
+    out.err("If you don't see a command prompt, try pressing enter.\n");
+  }
   const container = live.spec.containers[0]!;
   const command = [...(container.command ?? []), ...(container.args ?? [])];
   if (command.length > 0 && !['sh', 'bash', '/bin/sh', '/bin/bash', 'ash'].includes(command[0]!)) {
     // A one-shot command (nslookup, wget, curl...): it runs, prints, and the container exits.
     const result = inv.env.shell.runOn(host, command, '');
-    out.out(result.stdout).err(result.stderr);
+    // With a TTY the container's stderr comes back on the same stream as its stdout.
+    if (options.tty) out.out(result.stdout + result.stderr);
+    else out.out(result.stdout).err(result.stderr);
+    // reattachMessage: a TTY session of a pod that restarts always can be resumed.
+    if (!options.quiet && options.stdin && options.tty && options.restart === 'Always') {
+      out.out(`Session ended, resume using 'kubectl attach ${live.metadata.name} -c ${container.name} -i -t' command when the pod is running\n`);
+    }
     if (options.rm) {
       deleteObject(client.world, client.clusterId, 'Pod', live.metadata.namespace, live.metadata.name);
       client.sim.settle();
       out.out(`pod "${live.metadata.name}" deleted from ${live.metadata.namespace} namespace\n`);
     }
-    if (result.exitCode !== 0) out.exitCode = result.exitCode;
+    // With Never/OnFailure, kubectl waits for the pod and returns the container's exit code.
+    if (options.restart !== 'Always' && result.exitCode !== 0) {
+      out.err(`pod ${live.metadata.namespace}/${live.metadata.name} terminated (Error)\n`);
+      out.exitCode = result.exitCode;
+    }
     return out.result();
   }
   const depth = inv.env.shell.depth();

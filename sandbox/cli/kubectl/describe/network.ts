@@ -62,7 +62,6 @@ export function describeService(svc: Service, slices: readonly EndpointSlice[], 
     const name = port.name || '<unset>';
     w.write(0, `Port:\t${name}\t${port.port}/${port.protocol}\n`);
     w.write(0, `TargetPort:\t${port.targetPort}/${port.protocol}\n`);
-    if (port.appProtocol) w.write(0, `AppProtocol:\t${port.appProtocol}\n`);
     if (port.nodePort) w.write(0, `NodePort:\t${name}\t${port.nodePort}/${port.protocol}\n`);
     w.write(0, `Endpoints:\t${formatEndpointSlices(slices, port.name ?? '')}\n`);
   }
@@ -106,21 +105,21 @@ export function describeEndpointSlice(slice: EndpointSlice, events: K8sEvent[] |
   labelsMultiline(w, 'Labels', slice.metadata.labels);
   annotationsMultiline(w, 'Annotations', slice.metadata.annotations);
   w.write(0, `AddressType:\t${slice.addressType}\n`);
-  if ((slice.ports ?? []).length === 0) w.write(0, 'Ports:\t<unset>\n');
+  if ((slice.ports ?? []).length === 0) w.write(0, 'Ports: <unset>\n');
   else {
     w.write(0, 'Ports:\n');
     w.write(1, 'Name\tPort\tProtocol\n');
     w.write(1, '----\t----\t--------\n');
     for (const p of slice.ports) w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol}\n`);
   }
-  if ((slice.endpoints ?? []).length === 0) w.write(0, 'Endpoints:\t<none>\n');
+  if ((slice.endpoints ?? []).length === 0) w.write(0, 'Endpoints: <none>\n');
   else {
     w.write(0, 'Endpoints:\n');
     for (const e of slice.endpoints) {
-      w.write(1, `- Addresses:\t${e.addresses.join(',')}\n`);
+      w.write(1, `- Addresses:\t${e.addresses.join(', ') || '<none>'}\n`);
       w.write(2, 'Conditions:\n');
       w.write(3, `Ready:\t${e.conditions?.ready ?? '<unset>'}\n`);
-      w.write(2, `Hostname:\t<unset>\n`);
+      w.write(2, `Hostname:\t${(e as { hostname?: string }).hostname ?? '<unset>'}\n`);
       if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
       w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
       w.write(2, `Zone:\t${e.zone ?? '<unset>'}\n`);

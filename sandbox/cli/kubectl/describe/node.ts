@@ -118,6 +118,8 @@ export function describeNode(node: Node, pods: readonly Pod[], events: K8sEvent[
   w.write(0, `  Architecture:\t${info['architecture'] ?? ''}\n`);
   w.write(0, `  Container Runtime Version:\t${info['containerRuntimeVersion'] ?? ''}\n`);
   w.write(0, `  Kubelet Version:\t${info['kubeletVersion'] ?? ''}\n`);
+  // Deprecated and left empty by kubelets since 1.31; kubectl 1.34 still prints the line.
+  w.write(0, `  Kube-Proxy Version:\t${info['kubeProxyVersion'] ?? ''}\n`);
   if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   if ((node.spec?.podCIDRs ?? []).length > 0) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs!.join(',')}\n`);
   if (node.spec?.providerID) w.write(0, `ProviderID:\t${node.spec.providerID}\n`);

@@ -145,8 +145,7 @@ export function describeEvents(w: DescribeWriter, events: readonly K8sEvent[] | 
     if (series) interval = `${sinceText(series.lastObservedTime, now)} (x${series.count ?? 0} over ${first})`;
     else if ((e.count ?? 0) > 1) interval = `${sinceText(e.lastTimestamp, now)} (x${e.count} over ${first})`;
     const source = e.source?.component || e.reportingComponent || '';
-    let message = (e.message ?? '').trim();
-    if (e.involvedObject?.fieldPath) message = `${e.involvedObject.fieldPath}: ${message}`;
+    const message = (e.message ?? '').trim();
     w.write(1, `${e.type}\t${e.reason}\t${interval}\t${source}\t${message}\n`);
   }
 }
