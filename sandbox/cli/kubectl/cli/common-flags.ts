@@ -26,10 +26,16 @@ export function printFlags(forGet: boolean): FlagSpec[] {
   return [outputFlag(forGet), ...TEMPLATE_FLAGS];
 }
 
-export function filenameFlags(what: string): FlagSpec[] {
+/**
+ * -f/-k/-R. cmdutil.AddFilenameOptionFlags prefixes the usage with "Filename, directory, or URL
+ * to files "; cli-runtime's FileNameFlags (apply, delete, wait) prints its usage as given and
+ * words -k slightly differently.
+ */
+export function filenameFlags(what: string, options: { fileNameFlags?: boolean } = {}): FlagSpec[] {
+  const raw = options.fileNameFlags ?? false;
   return [
-    { name: 'filename', shorthand: 'f', type: 'stringSlice', defValue: '[]', usage: `Filename, directory, or URL to files ${what}` },
-    { name: 'kustomize', shorthand: 'k', type: 'string', usage: 'Process the kustomization directory. This flag can\'t be used together with -f or -R.' },
+    { name: 'filename', shorthand: 'f', type: 'stringSlice', defValue: '[]', usage: raw ? what : `Filename, directory, or URL to files ${what}` },
+    { name: 'kustomize', shorthand: 'k', type: 'string', usage: `Process ${raw ? 'a' : 'the'} kustomization directory. This flag can't be used together with -f or -R.` },
     { name: 'recursive', shorthand: 'R', type: 'bool', defValue: 'false', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   ];
 }

@@ -41,7 +41,7 @@ export const applyCommand: KubectlCommand = {
     { name: 'cascade', type: 'string', defValue: 'background', usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.', noOptDefVal: 'background' },
     DRY_RUN_FLAG,
     FIELD_MANAGER('kubectl-client-side-apply'),
-    ...filenameFlags('that contains the configuration to apply'),
+    ...filenameFlags('The files that contain the configurations to apply.', { fileNameFlags: true }),
     { name: 'force', type: 'bool', defValue: 'false', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'force-conflicts', type: 'bool', defValue: 'false', usage: 'If true, server-side apply will force the changes against conflicts.' },
     { name: 'grace-period', type: 'int', defValue: '-1', usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },

@@ -51,7 +51,7 @@ export const deleteCommand: KubectlCommand = {
     { name: 'cascade', type: 'string', defValue: 'background', noOptDefVal: 'background', usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.', values: ['background', 'orphan', 'foreground'] },
     DRY_RUN_FLAG,
     { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
-    ...filenameFlags('containing the resource to delete.'),
+    ...filenameFlags('containing the resource to delete.', { fileNameFlags: true }),
     { name: 'force', type: 'bool', defValue: 'false', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
     { name: 'grace-period', type: 'int', defValue: '-1', usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
     { name: 'ignore-not-found', type: 'bool', defValue: 'false', usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' },

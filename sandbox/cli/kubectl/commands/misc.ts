@@ -175,7 +175,12 @@ export function helpCommand(root: () => KubectlCommand): KubectlCommand {
     run(inv: Invocation): CommandResult {
       const found = findCommand(root(), inv.args);
       const isRoot = found.command === root();
-      if (isRoot && inv.args.length > 0) return { stdout: '', stderr: `Unknown help topic [\`${inv.args.join(' ')}\`]\n`, exitCode: 0 };
+      if (isRoot && inv.args.length > 0) {
+        // cobra's help command: the topic as %#q of the args, then the root's usage, on stderr.
+        const help = renderHelp(root(), 'kubectl', true);
+        const usage = help.slice((root().long ?? root().short).trim().length);
+        return { stdout: '', stderr: `Unknown help topic [${inv.args.map((a) => (a.includes('`') ? JSON.stringify(a) : `\`${a}\``)).join(' ')}]\n${usage}`, exitCode: 0 };
+      }
       return { stdout: renderHelp(found.command, found.names.join(' '), isRoot), stderr: '', exitCode: 0 };
     },
   };

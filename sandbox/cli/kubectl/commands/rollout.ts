@@ -337,7 +337,7 @@ export const waitCommand: KubectlCommand = {
     { name: 'all', type: 'bool', defValue: 'false', usage: 'Select all resources in the namespace of the specified resource types' },
     { name: 'all-namespaces', shorthand: 'A', type: 'bool', defValue: 'false', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
-    ...filenameFlags('identifying the resource.'),
+    ...filenameFlags('identifying the resource.', { fileNameFlags: true }),
     { name: 'for', type: 'string', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
     { name: 'local', type: 'bool', defValue: 'false', usage: 'If true, annotation will NOT contact api-server but run locally.' },
     SELECTOR_FLAG,

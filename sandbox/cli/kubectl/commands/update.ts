@@ -249,6 +249,8 @@ function metadataCommand(kind: 'label' | 'annotate'): KubectlCommand {
         for (const key of remove) if (!(key in current) && isLabel) out.out(`label "${key}" not found.\n`);
         let added = 0;
         let removed = 0;
+        const sizeOf = (map: Record<string, string>) => (Object.keys(map).length === 0 ? 0 : JSON.stringify({ [field]: map }).length);
+        const before = sizeOf(current);
         for (const [k, v] of Object.entries(add)) {
           if (current[k] !== v) added++;
           current[k] = v;
@@ -257,8 +259,10 @@ function metadataCommand(kind: 'label' | 'annotate'): KubectlCommand {
           if (key in current) removed++;
           delete current[key];
         }
+        // label's updateDataChangeMsg (1.34): "labeled" when the object changed, "unlabeled" when
+        // it got shorter without --overwrite.
         let message = isLabel ? 'not labeled' : 'annotated';
-        if (isLabel) message = added > 0 && removed > 0 ? 'modified' : added > 0 ? 'labeled' : removed > 0 ? 'unlabeled' : 'not labeled';
+        if (isLabel && added + removed > 0) message = !inv.flags.bool('overwrite') && sizeOf(current) < before ? 'unlabeled' : 'labeled';
         if (added + removed === 0) {
           out.out(operationText(obj, message, sel.dryRun, sel.format));
           continue;
