@@ -150,6 +150,27 @@ describe('kubectl node and event verbs', () => {
   });
 });
 
+describe('kubectl debug', () => {
+  it('creates the node debugger pod and steps onto the node', () => {
+    const h = lab();
+    expectGolden(
+      'debug.txt',
+      transcript(h, [
+        'kubectl debug node/aks-nodepool1-38813430-vmss000001 -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0',
+        'hostname',
+        'exit',
+        'kubectl get pods -l app.kubernetes.io/managed-by=kubectl-debug -o wide',
+        'kubectl debug node/aks-nodepool1-38813430-vmss000002 --image=busybox --profile=general -q',
+        'kubectl debug node/nope --image=busybox --profile=sysadmin',
+        'kubectl debug web-84d7d89658-mfxbr -it --image=busybox',
+        'kubectl debug node/x',
+        'kubectl debug --image=busybox',
+        'kubectl debug node/x --image=busybox --profile=root',
+      ]),
+    );
+  });
+});
+
 describe('kubectl help and usage errors', () => {
   it('prints help and suggests commands', () => {
     const h = lab();

@@ -117,7 +117,6 @@ export function runGet(inv: Invocation): CommandResult {
   const format = parseOutputFormat(flags.string('output'), { forGet: true, fs: inv.env.fs, cwd: inv.env.cwd, template: flags.string('template') || undefined, noHeaders: flags.bool('no-headers'), allowMissingKeys: flags.bool('allow-missing-template-keys', true) });
   if (typeof format === 'string') return failure(`error: ${format}`);
   if (flags.bool('show-labels') && format.kind !== 'table') return failure(`error: --show-labels option cannot be used with ${flags.string('output')} printer`);
-  if (flags.list('label-columns').length > 0 && format.kind === 'custom-columns') return failure(`error: --label-columns option cannot be used with ${flags.string('output')} printer`);
   if (flags.bool('output-watch-events') && !flags.bool('watch') && !flags.bool('watch-only')) return failure('error: --output-watch-events option can only be used with --watch or --watch-only');
   const filenames = flags.list('filename');
   if (args.length === 0 && filenames.length === 0 && !flags.string('raw')) {

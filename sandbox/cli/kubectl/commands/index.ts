@@ -3,6 +3,7 @@ import type { KubectlCommand } from '../cli/command.ts';
 import { applyCommand } from './apply.ts';
 import { configCommand } from './config.ts';
 import { createCommand } from './create.ts';
+import { debugCommand } from './debug.ts';
 import { describeCommand } from './describe.ts';
 import { deleteCommand } from './delete.ts';
 import { explainCommand } from './explain.ts';
@@ -38,6 +39,7 @@ export function commandList(): KubectlCommand[] {
     describeCommand,
     logsCommand,
     execCommand,
+    debugCommand,
     eventsCommand,
     applyCommand,
     patchCommand,
