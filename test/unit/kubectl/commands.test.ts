@@ -108,6 +108,24 @@ describe('kubectl rollout and wait', () => {
     );
   });
 
+  it('sets images on pod templates', () => {
+    const h = lab();
+    expectGolden(
+      'set-image.txt',
+      transcript(h, [
+        'kubectl set image deployment/web nginx=nginx:1.28',
+        'kubectl get deploy web -o wide',
+        'kubectl set image deploy/web nginx=nginx:1.28',
+        'kubectl set image deploy/web app=nginx:1.28',
+        'kubectl set image deploy/web',
+        'kubectl set image nginx=x',
+        'kubectl set image ds/kube-proxy -n kube-system "*=mcr.microsoft.com/oss/kubernetes/kube-proxy:v1.33.6" --dry-run=client',
+        'kubectl set',
+        'kubectl set env deploy/web A=b',
+      ]),
+    );
+  });
+
   it('waits for conditions on the virtual clock', () => {
     const h = lab();
     const before = h.sim.world.now();

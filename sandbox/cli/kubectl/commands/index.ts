@@ -20,6 +20,7 @@ import { execCommand, logsCommand } from './logs-exec.ts';
 import { cordonCmd, editCommand, eventsCommand, uncordonCmd } from './misc.ts';
 import { rolloutCommand, waitCommand } from './rollout.ts';
 import { exposeCommand, runCommand } from './run-expose.ts';
+import { setCommand } from './set.ts';
 import { annotateCommand, labelCommand, patchCommand, scaleCommand } from './update.ts';
 
 export function commandList(): KubectlCommand[] {
@@ -27,6 +28,7 @@ export function commandList(): KubectlCommand[] {
     createCommand,
     exposeCommand,
     runCommand,
+    setCommand,
     explainCommand,
     getCommand,
     editCommand,
