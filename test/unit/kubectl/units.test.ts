@@ -150,9 +150,9 @@ describe('kubectl never crashes', () => {
   it('survives random command lines (fast-check)', () => {
     const h = lab();
     const word = fc.oneof(
-      fc.constantFrom('get', 'describe', 'delete', 'apply', 'logs', 'exec', 'run', 'expose', 'scale', 'label', 'annotate', 'patch', 'rollout', 'status', 'restart', 'undo', 'wait', 'config', 'view', 'use-context', 'explain', 'events', 'cordon', 'create', 'deployment', 'service', 'clusterip', 'top', 'version', 'api-resources', 'cluster-info'),
+      fc.constantFrom('get', 'describe', 'delete', 'apply', 'logs', 'exec', 'run', 'expose', 'scale', 'label', 'annotate', 'patch', 'rollout', 'status', 'restart', 'undo', 'wait', 'config', 'view', 'use-context', 'explain', 'events', 'cordon', 'create', 'deployment', 'service', 'clusterip', 'top', 'version', 'api-resources', 'cluster-info', 'set', 'image', 'debug', 'help', 'completion', 'bash', 'history'),
       fc.constantFrom('pods', 'po', 'deploy/web', 'svc', 'web', 'nodes', 'all', 'ns', 'cm', 'ep', 'rs', 'x', 'web-84d7d89658-mfxbr', 'pods,svc', 'deployment.apps', 'pods.spec'),
-      fc.constantFrom('-n', 'kube-system', '-A', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*].metadata.name}', 'custom-columns=N:.metadata.name', '-l', 'app=web', '--', '-f', '-', '--replicas=2', '--image=nginx', '--port=80', '-p', '{"spec":{}}', '--type=json', '--for=condition=Ready', '--timeout=1s', '--dry-run=client', '-it', '--rm', '-c', 'nginx', 'a=b', 'a-', '--overwrite', '--all', '--watch=false', '-h', '--field-selector', 'x=y', '--sort-by=.metadata.name'),
+      fc.constantFrom('-n', 'kube-system', '-A', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*].metadata.name}', 'custom-columns=N:.metadata.name', '-l', 'app=web', '--', '-f', '-', '--replicas=2', '--image=nginx', '--port=80', '-p', '{"spec":{}}', '--type=json', '--for=condition=Ready', '--timeout=1s', '--dry-run=client', '-it', '--rm', '-c', 'nginx', 'a=b', 'a-', '--overwrite', '--all', '--watch=false', '-h', '--field-selector', 'x=y', '--sort-by=.metadata.name', 'nginx=nginx:1.28', '*=busybox', '--image=busybox', 'go-template={{.kind}}', '--profile=general'),
       fc.string({ maxLength: 8 }),
     );
     fc.assert(
