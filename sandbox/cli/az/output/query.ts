@@ -1,3 +1,4 @@
+/// <reference path="./jmespath.d.ts" />
 // --query: JMESPath over the result (azure-cli compiles it while parsing arguments, so a bad
 // expression is an argument error; a failure while searching is a command error).
 import jmespath from 'jmespath';
