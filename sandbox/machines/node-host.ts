@@ -31,6 +31,8 @@ export function buildNodeHost(world: World, clusterId: string, nodeName: string)
     user: 'root',
     hostname: nodeName,
     home: '/root',
+    // A node shell (kubectl debug node/..., then chroot) starts at the filesystem root.
+    workdir: '/',
     fs,
     commands,
     env: { HOME: '/root', USER: 'root', SHELL: '/bin/bash', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm-256color', HOSTNAME: nodeName },

@@ -60,6 +60,8 @@ export function buildPodHost(world: World, clusterId: string, pod: Pod): Host {
     user: 'root',
     hostname: name,
     home: '/root',
+    // kubectl exec starts in the image's WORKDIR, `/` for nginx, busybox and most images.
+    workdir: '/',
     fs,
     commands,
     env: {

@@ -38,9 +38,10 @@ export class Session {
     this.cwd = cwd;
   }
 
-  /** A fresh login on `host`: its environment, all exported, in its home directory. */
+  /** A fresh login on `host`: its environment, all exported, in its working directory (home by default). */
   static start(host: Host): Session {
-    const home = host.fs.isDir(host.home) ? host.home : '/';
+    const start = host.workdir ?? host.home;
+    const home = host.fs.isDir(start) ? start : '/';
     const session = new Session(host, home);
     for (const [name, value] of Object.entries(host.env ?? {})) {
       if (NAME.test(name)) session.set(name, String(value), true);

@@ -17,6 +17,8 @@ export interface Host {
   user: string;
   hostname: string;
   home: string;
+  /** Where a new session starts when that is not the home directory (a container's WORKDIR). */
+  workdir?: string;
   fs: MemFS;
   /** The environment a new shell session on this host starts with. */
   env: Record<string, string>;
