@@ -51,7 +51,7 @@ describe('kubectl exec', () => {
   it('steps into the pod with -it and comes back on exit', () => {
     const h = lab();
     expect(h.run(`kubectl exec -it ${POD} -- bash`).exitCode).toBe(0);
-    expect(h.shell.prompt()).toBe(`root@${POD}:~# `);
+    expect(h.shell.prompt()).toBe(`root@${POD}:/# `);
     expect(h.run('cat /etc/hostname').stdout).toBe(`${POD}\n`);
     h.run('exit');
     expect(h.shell.prompt()).toBe('learner@workstation:~$ ');
