@@ -31,6 +31,16 @@ function objectsFor(inv: Invocation, client: Client): { objects: K8sObject[]; er
   return fetched;
 }
 
+/** What every rollout subcommand starts with: connect, find the named objects, or say why not. */
+function rolloutTargets(inv: Invocation): { client: Client; objects: K8sObject[] } | CommandResult {
+  const client = connectClient(inv);
+  if (isResult(client)) return client;
+  const got = objectsFor(inv, client);
+  if (typeof got === 'string') return failure(got);
+  if (got.errors.length > 0) return failure(got.errors.join('\n'));
+  return { client, objects: got.objects };
+}
+
 interface RolloutStatus {
   text: string;
   done: boolean;
@@ -76,11 +86,9 @@ const statusCmd: KubectlCommand = {
   example: '  # Watch the rollout status of a deployment\n  kubectl rollout status deployment/nginx',
   flags: [...filenameFlags('identifying the resource to get from a server.'), { name: 'revision', type: 'int', defValue: '0', usage: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).' }, SELECTOR_FLAG, { name: 'timeout', type: 'duration', defValue: '0s', usage: 'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).' }, { name: 'watch', shorthand: 'w', type: 'bool', defValue: 'true', usage: 'Watch the status of the rollout until it\'s done.' }],
   run(inv) {
-    const client = connectClient(inv);
-    if (isResult(client)) return client;
-    const got = objectsFor(inv, client);
-    if (typeof got === 'string') return failure(got);
-    if (got.errors.length > 0) return failure(got.errors.join('\n'));
+    const got = rolloutTargets(inv);
+    if (isResult(got)) return got;
+    const { client } = got;
     const out = new Output();
     const limit = timeoutSeconds(inv, 600) || 600;
     for (const obj of got.objects) {
@@ -172,11 +180,9 @@ const historyCmd: KubectlCommand = {
   example: '  # View the rollout history of a deployment\n  kubectl rollout history deployment/abc\n\n  # View the details of daemonset revision 3\n  kubectl rollout history daemonset/abc --revision=3',
   flags: [...printFlags(false), ...filenameFlags('identifying the resource to get from a server.'), { name: 'revision', type: 'int', defValue: '0', usage: 'See the details, including podTemplate of the revision specified' }, SELECTOR_FLAG],
   run(inv) {
-    const client = connectClient(inv);
-    if (isResult(client)) return client;
-    const got = objectsFor(inv, client);
-    if (typeof got === 'string') return failure(got);
-    if (got.errors.length > 0) return failure(got.errors.join('\n'));
+    const got = rolloutTargets(inv);
+    if (isResult(got)) return got;
+    const { client } = got;
     const out = new Output();
     for (const obj of got.objects) {
       if (obj.kind !== 'Deployment') return out.fail(`error: no history viewer has been implemented for "${obj.kind}.${resourceForKind(obj.kind)?.group ?? ''}"`).result();
@@ -222,11 +228,9 @@ const undoCmd: KubectlCommand = {
   example: '  # Roll back to the previous deployment\n  kubectl rollout undo deployment/abc\n\n  # Roll back to deployment revision 3\n  kubectl rollout undo deployment/abc --to-revision=3',
   flags: [...printFlags(false), ...filenameFlags('identifying the resource to get from a server.'), SELECTOR_FLAG, { name: 'to-revision', type: 'int', defValue: '0', usage: 'The revision to rollback to. Default to 0 (last revision).' }],
   run(inv) {
-    const client = connectClient(inv);
-    if (isResult(client)) return client;
-    const got = objectsFor(inv, client);
-    if (typeof got === 'string') return failure(got);
-    if (got.errors.length > 0) return failure(got.errors.join('\n'));
+    const got = rolloutTargets(inv);
+    if (isResult(got)) return got;
+    const { client } = got;
     const out = new Output();
     for (const obj of got.objects) {
       if (obj.kind !== 'Deployment') return out.fail(`error: no rollbacker has been implemented for "${obj.kind}.${resourceForKind(obj.kind)?.group ?? ''}"`).result();
@@ -263,11 +267,9 @@ function pauseCommand(pause: boolean): KubectlCommand {
     example: `  # Mark the nginx deployment as ${pause ? 'paused' : 'resumed'}\n  kubectl rollout ${name} deployment/nginx`,
     flags: [...printFlags(false), ...filenameFlags('identifying the resource to get from a server.'), SELECTOR_FLAG],
     run(inv) {
-      const client = connectClient(inv);
-      if (isResult(client)) return client;
-      const got = objectsFor(inv, client);
-      if (typeof got === 'string') return failure(got);
-      if (got.errors.length > 0) return failure(got.errors.join('\n'));
+      const got = rolloutTargets(inv);
+      if (isResult(got)) return got;
+      const { client } = got;
       const out = new Output();
       for (const obj of got.objects) {
         if (obj.kind !== 'Deployment') return out.fail(`error: ${kindPrefix(resourceForKind(obj.kind)!)} ${JSON.stringify(obj.metadata.name)} ${pause ? 'pausing' : 'resuming'} is not supported`).result();
