@@ -8,11 +8,11 @@ import type {
   NetworkProfile,
   NicIpConfiguration,
   VirtualMachineScaleSet,
-  VirtualNetwork,
 } from '../../../sandbox/model/azure/types.ts';
 import type { Deployment, K8sObject, Node, Pod, Service } from '../../../sandbox/model/k8s/types.ts';
 import { createWorldState } from '../../../sandbox/model/new-world.ts';
 import { World, type ControlPlane } from '../../../sandbox/model/world.ts';
+import { newSubnet, newVirtualNetwork } from '../../../sandbox/model/azure/factories.ts';
 import { settle } from '../../../sandbox/controllers/settle.ts';
 import { k8sControllers } from '../../../sandbox/controllers/k8s/index.ts';
 
@@ -141,33 +141,9 @@ export function addCluster(world: World, o: ClusterOptions = {}): TestCluster {
   // Node IPs: node-subnet Azure CNI reserves maxPods secondary IPs right after each node's own.
   const perNode = plugin === 'azure' ? maxPods + 1 : 1;
   const nodeIps = Array.from({ length: nodes }, (_, i) => intToIp(ipToInt('10.224.0.4') + i * perNode));
-  const vnet: VirtualNetwork = {
-    id: vnetId,
-    name: 'aks-vnet-12345678',
-    type: 'Microsoft.Network/virtualNetworks',
-    location: 'eastus',
-    resourceGroup: NODE_RG,
-    tags: null,
-    provisioningState: 'Succeeded',
-    addressSpace: { addressPrefixes: ['10.224.0.0/12'] },
-    dhcpOptions: { dnsServers: [] },
-    subnets: [
-      {
-        id: subnetId,
-        name: 'aks-subnet',
-        type: 'Microsoft.Network/virtualNetworks/subnets',
-        resourceGroup: NODE_RG,
-        addressPrefix: '10.224.0.0/16',
-        delegations: [],
-        privateEndpointNetworkPolicies: 'Disabled',
-        privateLinkServiceNetworkPolicies: 'Enabled',
-        provisioningState: 'Succeeded',
-      },
-    ],
-    virtualNetworkPeerings: [],
-    enableDdosProtection: false,
-    resourceGuid: '00000000-0000-0000-0000-000000000001',
-  };
+  const vnet = newVirtualNetwork({ subscriptionId: SUB, resourceGroup: NODE_RG, name: 'aks-vnet-12345678', location: 'eastus', addressPrefixes: ['10.224.0.0/12'] });
+  vnet.subnets = [newSubnet({ vnetId: vnet.id, resourceGroup: NODE_RG, name: 'aks-subnet', addressPrefix: '10.224.0.0/16' })];
+
   world.putResource(vnet);
   const instances = nodeIps.map((ip, i) => {
     const nicId = `${vmssId}/virtualMachines/${i}/networkInterfaces/aks-nodepool1-12345678-vmss`;

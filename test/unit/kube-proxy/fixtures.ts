@@ -5,6 +5,7 @@ import { DEFAULT_EPOCH_MS } from '../../../sandbox/core/clock.ts';
 import type { ManagedCluster, NetworkProfile, VirtualNetwork } from '../../../sandbox/model/azure/types.ts';
 import type { ConfigMap, EndpointSlice, Node, Service, ServicePort } from '../../../sandbox/model/k8s/types.ts';
 import { World } from '../../../sandbox/model/world.ts';
+import { newSubnet, newVirtualNetwork } from '../../../sandbox/model/azure/factories.ts';
 
 export const SUB = '00000000-0000-0000-0000-000000000001';
 export const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg-lab/providers/Microsoft.ContainerService/managedClusters/aks-lab`;
@@ -101,34 +102,9 @@ function managedCluster(plugin: Plugin, nodes: number): ManagedCluster {
 }
 
 function managedVnet(): VirtualNetwork {
-  const id = `/subscriptions/${SUB}/resourceGroups/${NODE_RG}/providers/Microsoft.Network/virtualNetworks/aks-vnet-12345678`;
-  return {
-    id,
-    name: 'aks-vnet-12345678',
-    type: 'Microsoft.Network/virtualNetworks',
-    location: 'eastus',
-    resourceGroup: NODE_RG,
-    tags: null,
-    provisioningState: 'Succeeded',
-    addressSpace: { addressPrefixes: ['10.224.0.0/12'] },
-    dhcpOptions: { dnsServers: [] },
-    subnets: [
-      {
-        id: `${id}/subnets/aks-subnet`,
-        name: 'aks-subnet',
-        type: 'Microsoft.Network/virtualNetworks/subnets',
-        resourceGroup: NODE_RG,
-        addressPrefix: '10.224.0.0/16',
-        delegations: [],
-        privateEndpointNetworkPolicies: 'Disabled',
-        privateLinkServiceNetworkPolicies: 'Enabled',
-        provisioningState: 'Succeeded',
-      },
-    ],
-    virtualNetworkPeerings: [],
-    enableDdosProtection: false,
-    resourceGuid: '11111111-2222-4333-8444-555555555555',
-  };
+  const vnet = newVirtualNetwork({ subscriptionId: SUB, resourceGroup: NODE_RG, name: 'aks-vnet-12345678', location: 'eastus', addressPrefixes: ['10.224.0.0/12'] });
+  vnet.subnets = [newSubnet({ vnetId: vnet.id, resourceGroup: NODE_RG, name: 'aks-subnet', addressPrefix: '10.224.0.0/16' })];
+  return vnet;
 }
 
 const meta = (name: string, namespace?: string) => ({
