@@ -6,7 +6,7 @@ import { fnv1a, guidOf, hexOf } from '../core/hash.ts';
 import { rfc3339 } from '../core/clock.ts';
 import type { AzureResource, ResourceGroup } from './azure/types.ts';
 import type { AzureCloudConfig } from './azure/cloud-config.ts';
-import type { K8sEvent, K8sObject } from './k8s/types.ts';
+import type { K8sObject } from './k8s/types.ts';
 
 /** A machine outside the cluster that the learner can run commands from or send traffic from. */
 export interface ClientMachine {
@@ -254,51 +254,6 @@ export class World {
     if (existing && JSON.stringify(existing) === JSON.stringify(resource)) return false;
     this.putResource(resource);
     return true;
-  }
-
-  /** Records an event like the Kubernetes event recorder: repeats bump count and lastTimestamp. */
-  event(
-    clusterId: string,
-    about: K8sObject,
-    type: 'Normal' | 'Warning',
-    reason: string,
-    message: string,
-    component: string,
-    host?: string,
-  ): void {
-    const namespace = about.metadata.namespace ?? 'default';
-    const existing = this.k8sList<K8sEvent>(clusterId, 'Event', namespace).find(
-      (e) => e.involvedObject.uid === about.metadata.uid && e.reason === reason && e.message === message,
-    );
-    const now = this.timestamp();
-    if (existing) {
-      existing.count += 1;
-      existing.lastTimestamp = now;
-      this.k8sPut(clusterId, existing);
-      return;
-    }
-    const suffix = this.hex(`event:${about.metadata.uid}:${reason}:${this.next('event')}`, 16);
-    this.k8sPut<K8sEvent>(clusterId, {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name: `${about.metadata.name}.${suffix}`, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
-      involvedObject: {
-        kind: about.kind,
-        name: about.metadata.name,
-        namespace: about.metadata.namespace,
-        uid: about.metadata.uid,
-        apiVersion: about.apiVersion,
-      },
-      reason,
-      message,
-      type,
-      source: host ? { component, host } : { component },
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-      reportingComponent: component,
-      reportingInstance: host ?? '',
-    });
   }
 
   toJSON(): WorldState {

@@ -27,6 +27,7 @@ import type { World } from '../../model/world.ts';
 import type { Controller } from '../types.ts';
 import { clusterContext, type ClusterContext } from './context.ts';
 import { managedClusters } from './operations.ts';
+import { recordEvent } from '../k8s/events.ts';
 
 export const ROUTES_PER_TABLE_LIMIT = 400;
 
@@ -61,7 +62,8 @@ function setNetworkCondition(world: World, ctx: ClusterContext, outcome: NodeOut
   const updated = world.k8sPut(ctx.key, { ...node, status: { ...node.status, conditions } });
   if (outcome.error) {
     // The real controller logs this every sync; the sandbox records it once per transition.
-    world.event(
+    recordEvent(
+      world,
       ctx.key,
       updated,
       'Warning',

@@ -16,6 +16,7 @@ import { postedConditions, readyStatus, unknownConditions } from './conditions.t
 import { markPodsNotReady, podsByNode, restorePods } from './mark-pods.ts';
 import { memoryOf, nodeKey, type NodeHealthMemory } from './memory.ts';
 import { checkTunnel } from './tunnel.ts';
+import { recordEvent } from '../k8s/events.ts';
 
 /**
  * kube-controller-manager --node-monitor-grace-period: 40 s, the long-standing default (newer
@@ -64,7 +65,7 @@ function reconcileCluster(world: World, mc: ManagedCluster, memory: NodeHealthMe
       record.lastHeartbeatMs = now;
       if (record.markedUnknown) {
         world.k8sPut(mc.id, { ...node, status: { ...node.status, conditions: postedConditions(node, world.timestamp()) } });
-        world.event(mc.id, node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', name);
+        recordEvent(world, mc.id, node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', { host: name });
         restorePods(world, mc.id, name, record.podsMarked ?? []);
         delete record.markedUnknown;
         delete record.podsMarked;
@@ -73,7 +74,7 @@ function reconcileCluster(world: World, mc: ManagedCluster, memory: NodeHealthMe
     }
     if (now - record.lastHeartbeatMs < NODE_MONITOR_GRACE_MS || readyStatus(node) === 'Unknown') continue;
     world.k8sPut(mc.id, { ...node, status: { ...node.status, conditions: unknownConditions(node, world.timestamp()) } });
-    world.event(mc.id, node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'node-controller');
+    recordEvent(world, mc.id, node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'node-controller');
     record.markedUnknown = true;
     pods ??= podsByNode(world, mc.id);
     record.podsMarked = markPodsNotReady(world, mc.id, pods.get(name) ?? []);

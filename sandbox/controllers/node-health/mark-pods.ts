@@ -4,6 +4,7 @@
 // reports them ready once more; only the pods this controller marked are put back.
 import type { Pod } from '../../model/k8s/types.ts';
 import type { World } from '../../model/world.ts';
+import { recordEvent } from '../k8s/events.ts';
 
 function podKey(pod: Pod): string {
   return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
@@ -43,7 +44,7 @@ export function markPodsNotReady(world: World, clusterId: string, pods: readonly
     const next = withReady(pod, 'False', now);
     if (!next) continue;
     world.k8sPut(clusterId, next);
-    world.event(clusterId, next, 'Warning', 'NodeNotReady', 'Node is not ready', 'node-controller');
+    recordEvent(world, clusterId, next, 'Warning', 'NodeNotReady', 'Node is not ready', 'node-controller');
     marked.push(podKey(pod));
   }
   return marked;
